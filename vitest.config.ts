@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'packages/web/**'],
     pool: 'forks',
     testTimeout: 30_000,
+    globalSetup: ['packages/store/src/testing/global-setup.ts'],
     hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,49 @@
+import type { Database } from '@patchbay/store';
+import { systemClock, type Clock } from '@patchbay/types';
+import { readAudit, type AuditFilter } from './audit/read-audit.ts';
+import { verifyAudit } from './audit/verify-audit.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createTokenService } from './auth/tokens.ts';
+import type { CatalogEntry } from './catalog/catalog-entry.ts';
+import { createConnectorService } from './catalog/connectors.ts';
+import { syncCatalog } from './catalog/sync-catalog.ts';
+import { createInstanceService, type ConfigValidator } from './instances/instances.ts';
+import type { EngineDeps } from './lib/engine-deps.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { bootstrap } from './organizations/bootstrap.ts';
+import { createOrganizationService } from './organizations/organizations.ts';
+import { createUserService } from './organizations/users.ts';
+
+export interface EngineOptions {
+  readonly database: Database;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** The connectors this build ships; synced into the catalogue on start. */
+  readonly catalog?: readonly CatalogEntry[];
+  readonly validateConfig?: ConfigValidator;
+}
+
+/** Wires the services over one database. Nothing here listens or schedules: callers start what they need. */
+export function createEngine(options: EngineOptions) {
+  const deps: EngineDeps = { database: options.database, clock: options.clock ?? systemClock, log: options.log ?? createLogger() };
+  return {
+    deps,
+    authenticate: createAuthenticator(deps),
+    tokens: createTokenService(deps),
+    users: createUserService(deps),
+    organizations: createOrganizationService(deps),
+    connectors: createConnectorService(deps),
+    instances: createInstanceService(deps, options.validateConfig),
+    audit: {
+      read: (filter: AuditFilter) => readAudit(deps.database.db, filter),
+      verify: () => verifyAudit(deps.database.db),
+    },
+    /** First-start setup and catalogue sync; returns the new admin token on the very first start. */
+    async start(bootstrapToken?: string) {
+      await syncCatalog(deps, options.catalog ?? []);
+      return bootstrap(deps, bootstrapToken);
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

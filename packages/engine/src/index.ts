@@ -1,0 +1,17 @@
+export { createEngine, type Engine, type EngineOptions } from './create-engine.ts';
+export type { Actor } from './lib/actor.ts';
+export { systemActor } from './lib/actor.ts';
+export type { EngineDeps } from './lib/engine-deps.ts';
+export { createLogger, redactPaths, type Logger } from './lib/logger.ts';
+export type { Page, PageRequest } from './lib/pagination.ts';
+export { MAX_LIMIT, DEFAULT_LIMIT } from './lib/pagination.ts';
+export type { CatalogEntry } from './catalog/catalog-entry.ts';
+export type { AuditVerification } from './audit/verify-audit.ts';
+export type { AuditRow, AuditFilter } from './audit/read-audit.ts';
+export type { InstanceRow, InstanceInput } from './instances/instances.ts';
+export type { ConnectorRow } from './catalog/connectors.ts';
+export type { TokenRow } from './auth/tokens.ts';
+export type { UserRow } from './organizations/users.ts';
+export type { OrganizationRow } from './organizations/organizations.ts';
+export { MIN_BOOTSTRAP_TOKEN_LENGTH } from './organizations/bootstrap.ts';
+export { auditRowHash, GENESIS_HASH } from './audit/audit-hash.ts';

@@ -1,0 +1,17 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** A drizzle database or transaction: repositories take either, so callers choose the boundary. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Db;
+  /** Runs raw SQL (several statements allowed on PGlite; one on PostgreSQL) and returns the rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Applies pending migrations (driver-specific: PostgreSQL serialises concurrent starts with a lock). */
+  applyMigrations(migrationsFolder: string): Promise<void>;
+  close(): Promise<void>;
+}
