@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { connectors, integrationInstances } from '@patchbay/store';
+import { connectors } from '@patchbay/store';
 import { PatchbayError } from '@patchbay/types';
 import type { Actor } from '../lib/actor.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
@@ -23,7 +23,8 @@ export function createConnectorService(deps: EngineDeps) {
   const { db } = deps.database;
 
   function installsOf(actor: Actor) {
-    return sql<number>`(select count(*)::int from ${integrationInstances} where ${integrationInstances.connectorId} = ${connectors.id} and ${integrationInstances.organizationId} = ${actor.organizationId})`;
+    // Qualified by hand: drizzle leaves single-table column names bare, and `id` would bind to the subquery.
+    return sql<number>`(select count(*)::int from integration_instances ii where ii.connector_id = "connectors"."id" and ii.organization_id = ${actor.organizationId})`;
   }
 
   return {

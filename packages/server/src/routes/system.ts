@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { route } from '../route-def.ts';
+import { problem } from '../schemas/common.ts';
+
+export const systemRoutes = [
+  route({
+    method: 'GET',
+    url: '/healthz',
+    access: 'public',
+    summary: 'Liveness: the process answers',
+    tags: ['system'],
+    schema: { response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  }),
+  route({
+    method: 'GET',
+    url: '/readyz',
+    access: 'public',
+    summary: 'Readiness: the database answers',
+    tags: ['system'],
+    schema: { response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: problem } },
+    async handler({ engine }) {
+      await engine.deps.database.query('select 1');
+      return { status: 'ready' as const, database: engine.deps.database.kind };
+    },
+  }),
+];
