@@ -1,0 +1,67 @@
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { buildServer } from '@patchbay/server';
+import { createLogger } from '@patchbay/engine';
+import { openHub } from '../open-hub.ts';
+import { runtimeConfig } from '../runtime-config.ts';
+import { parsePort } from '../parse.ts';
+
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  dataDir?: string;
+  workers: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the API (and the UI) with workers, on PGlite in the data folder or on DATABASE_URL')
+    .option('--port <port>', 'port to listen on', parsePort, 8080)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--data-dir <dir>', 'data folder (default: PATCHBAY_DATA_DIR or ./data)')
+    .option('--no-workers', 'serve the API only; run `patchbay worker` elsewhere')
+    .action(async (flags: ServeFlags) => serve(flags));
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const config = runtimeConfig(flags);
+  const log = createLogger();
+  const hub = await openHub(config, log);
+  const app = await buildServer({ engine: hub.engine, log, publicUrl: config.publicUrl, metricsToken: config.metricsToken });
+  const address = await app.listen({ port: flags.port, host: flags.host });
+  const url = address.replace('[::1]', 'localhost');
+  const serverFile = join(hub.store.dataDir, 'server.json');
+  writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
+  if (hub.initialToken) {
+    const { token, tokenFile } = hub.initialToken;
+    process.stdout.write(`\nFirst start: organisation "default" and an admin token were created.\nAdmin token (shown once, also in ${tokenFile}):\n${token}\n\n`);
+  }
+  process.stdout.write(`Patchbay is running at ${url} (API docs: ${url}/api/docs, database: ${hub.store.database.kind})\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await hub.close(); // closes the database cleanly and releases the folder lock
+      rmSync(serverFile, { force: true });
+    } finally {
+      clearTimeout(deadline);
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  await new Promise(() => undefined);
+}

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { isPatchbayError } from '@patchbay/types';
+import { registerAudit } from './commands/audit.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerToken } from './commands/token.ts';
+import { EXIT } from './exit-codes.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('patchbay')
+    .description('Patchbay: the security integration hub')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerServe(program);
+  registerMigrate(program);
+  registerAudit(program);
+  registerToken(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failure, 2 usage, 3 conflict). */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isPatchbayError(error)) {
+      process.stderr.write(`error [${error.code}]: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      return error.code === 'DATA_DIR_LOCKED' ? EXIT.conflict : EXIT.failure;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
