@@ -32,7 +32,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     await db.close();
     process.env[PG_TEMPLATE_ENV] = template;
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL at ${url} is required in CI: ${String(error)}`);
+    if (process.env.CI) throw new Error(`PostgreSQL at ${url} is required in CI: ${String(error)}`, { cause: error });
     console.warn(`[patchbay tests] PostgreSQL not reachable at ${url}; PostgreSQL suites are skipped locally.`);
     process.env[PG_TEMPLATE_ENV] = 'unavailable';
     adminUrl = undefined;
