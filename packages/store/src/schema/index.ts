@@ -4,3 +4,8 @@ export * from './api-tokens.ts';
 export * from './connectors.ts';
 export * from './integration-instances.ts';
 export * from './audit-log.ts';
+export * from './records.ts';
+export * from './stream-states.ts';
+export * from './sync-executions.ts';
+export * from './rejected-records.ts';
+export * from './outbox.ts';
