@@ -1,3 +1,4 @@
+import type { AnyConnector, Transport } from '@patchbay/sdk';
 import type { Database } from '@patchbay/store';
 import { systemClock, type Clock } from '@patchbay/types';
 import { readAudit, type AuditFilter } from './audit/read-audit.ts';
@@ -11,6 +12,10 @@ import { createInstanceService, type ConfigValidator } from './instances/instanc
 import type { EngineDeps } from './lib/engine-deps.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { bootstrap } from './organizations/bootstrap.ts';
+import { catalogEntryOf } from './runtime/catalog-from-definitions.ts';
+import { createConnectorRegistry } from './runtime/connector-registry.ts';
+import { configValidator } from './runtime/validate-config.ts';
+import { createSyncService, type AuthResolver } from './sync/sync-service.ts';
 import { createOrganizationService } from './organizations/organizations.ts';
 import { createUserService } from './organizations/users.ts';
 
@@ -18,14 +23,23 @@ export interface EngineOptions {
   readonly database: Database;
   readonly clock?: Clock;
   readonly log?: Logger;
-  /** The connectors this build ships; synced into the catalogue on start. */
+  /** The connectors this process can run (the built-ins); their declarations fill the catalogue. */
+  readonly connectors?: readonly AnyConnector[];
+  /** Extra catalogue rows without a runnable definition (tests). */
   readonly catalog?: readonly CatalogEntry[];
   readonly validateConfig?: ConfigValidator;
+  /** Resolves an instance's credentials for its connector (the vault). */
+  readonly authFor?: AuthResolver;
+  /** Replaces the network layer of every connector (record/replay, tests). */
+  readonly transport?: Transport;
 }
 
 /** Wires the services over one database. Nothing here listens or schedules: callers start what they need. */
 export function createEngine(options: EngineOptions) {
   const deps: EngineDeps = { database: options.database, clock: options.clock ?? systemClock, log: options.log ?? createLogger() };
+  const registry = createConnectorRegistry(options.connectors ?? []);
+  const instances = createInstanceService(deps, options.validateConfig ?? configValidator(registry));
+  const catalog = [...registry.list().map((c) => catalogEntryOf(c)), ...(options.catalog ?? [])];
   return {
     deps,
     authenticate: createAuthenticator(deps),
@@ -33,14 +47,16 @@ export function createEngine(options: EngineOptions) {
     users: createUserService(deps),
     organizations: createOrganizationService(deps),
     connectors: createConnectorService(deps),
-    instances: createInstanceService(deps, options.validateConfig),
+    registry,
+    instances,
+    sync: createSyncService(deps, { registry, instances, authFor: options.authFor, transport: options.transport }),
     audit: {
       read: (filter: AuditFilter) => readAudit(deps.database.db, filter),
       verify: () => verifyAudit(deps.database.db),
     },
     /** First-start setup and catalogue sync; returns the new admin token on the very first start. */
     async start(bootstrapToken?: string) {
-      await syncCatalog(deps, options.catalog ?? []);
+      await syncCatalog(deps, catalog);
       return bootstrap(deps, bootstrapToken);
     },
   };

@@ -1,0 +1,1 @@
+export { MemorySource, memoryConnector, mapMemoryItem, type MemoryItem } from './memory-source.ts';
