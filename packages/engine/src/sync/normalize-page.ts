@@ -1,5 +1,5 @@
 import { validateRecord } from '@patchbay/ocsf';
-import type { AnyStream, MapMeta } from '@patchbay/sdk';
+import { recordKey, type AnyStream, type MapMeta } from '@patchbay/sdk';
 import { contentHash, rawDigest } from './record-hash.ts';
 
 export interface NormalizedRecord {
@@ -35,13 +35,6 @@ export interface NormalizeOptions {
 
 const MAX_REJECTED_RAW = 64 * 1024;
 
-function primaryKeyOf(stream: AnyStream, raw: unknown): string {
-  const key = stream.primaryKey;
-  const value = typeof key === 'function' ? key(raw) : (raw as Record<string, unknown>)[key];
-  if (value === undefined || value === null || value === '') throw new Error(`the primary key ${typeof key === 'string' ? `"${key}"` : ''} is empty`);
-  return String(value);
-}
-
 function time(data: Record<string, unknown>): Date | null {
   const t = data.time;
   if (typeof t === 'number') return new Date(t);
@@ -59,7 +52,7 @@ export function normalizePage(raws: readonly unknown[], options: NormalizeOption
   for (const raw of raws) {
     let externalId: string | null = null;
     try {
-      externalId = primaryKeyOf(options.stream, raw);
+      externalId = recordKey(options.stream, raw);
       let data = { ...options.stream.map(raw, options.meta) } as Record<string, unknown>;
       if (options.override) data = options.override(data, raw);
       const result = validateRecord(data, { warnings: false });

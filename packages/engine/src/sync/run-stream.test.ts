@@ -85,7 +85,7 @@ describe.each(testDatabaseKinds())('stream runner on %s', (kind) => {
     const [run] = await engine.sync.runNow(actor, instance.id);
     expect(run).toMatchObject({ status: 'completed', recordsCreated: 1, recordsFailed: 1, recordsInvalid: 1, recordsProcessed: 3 });
     const rejects = await q<{ kind: string; external_id: string | null; reason: { errors?: { path: string }[]; message?: string } }>(`select kind, external_id, reason from rejected_records order by kind`);
-    expect(rejects[0]).toMatchObject({ kind: 'failed', reason: { message: expect.stringMatching(/primary key/) } });
+    expect(rejects[0]).toMatchObject({ kind: 'failed', reason: { message: expect.stringMatching(/no usable id/) } });
     expect(rejects[1]).toMatchObject({ kind: 'invalid', external_id: 'f-3', reason: { errors: [expect.objectContaining({ path: '/time' })] } });
   });
 

@@ -1,0 +1,39 @@
+/**
+ * Host patterns for `allowedHosts`: an exact host (`api.crowdstrike.com`) or a wildcard for any
+ * subdomain (`*.okta.com`: `acme.okta.com`, `a.b.okta.com`, never `okta.com` itself). Lowercase, no
+ * scheme, port or path; a wildcard needs at least two labels after it, so `*.com` is refused.
+ */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOST_PATTERN = new RegExp(`^(?:\\*\\.)?${LABEL}(?:\\.${LABEL})+$`);
+
+export function isHostPattern(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 253 && HOST_PATTERN.test(value) && !/^[\d.]+$/.test(value);
+}
+
+/** Whether `host` (a hostname, any case, no port) is allowed by `pattern`. */
+export function hostMatches(pattern: string, host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (!pattern.startsWith('*.')) return name === pattern;
+  const suffix = pattern.slice(1);
+  return name.length > suffix.length && name.endsWith(suffix);
+}
+
+/** A host taken from a URL in the instance's config (self-hosted products: `{ fromConfig: 'base_url' }`). */
+export interface HostFromConfig {
+  readonly fromConfig: string;
+}
+
+export type AllowedHost = string | HostFromConfig;
+
+/**
+ * The host patterns an instance may call: the declared patterns plus the hosts of the URLs in the
+ * config fields named by `fromConfig` entries. Config values that are not URLs are ignored.
+ */
+export function resolveAllowedHosts(allowed: readonly AllowedHost[], config: Readonly<Record<string, unknown>>): string[] {
+  const hosts = allowed.flatMap((entry) => {
+    if (typeof entry === 'string') return [entry];
+    const value = config[entry.fromConfig];
+    return typeof value === 'string' && URL.canParse(value) ? [new URL(value).hostname.toLowerCase()] : [];
+  });
+  return [...new Set(hosts)];
+}

@@ -1,0 +1,10 @@
+export { paginateCursor, type CursorPagination } from './cursor.ts';
+export { paginateOffset, type OffsetPagination } from './offset.ts';
+export { paginatePageNumber, type PageNumberPagination } from './page-number.ts';
+export { paginateLink, type LinkPagination } from './link.ts';
+export { paginateIdsThenDetails, type DetailsPage, type IdsThenDetailsOptions, type IdsThenDetailsState } from './ids-then-details.ts';
+export { findLink, parseLinkHeader, type LinkValue } from './link-header.ts';
+export type { Page, PaginateContext, PaginationOptions } from './page.ts';
+export type { ItemsSelector, ValueSource } from './selectors.ts';
+export type { ParamTarget } from './request-params.ts';
+export { readPath } from './path.ts';
