@@ -1,5 +1,5 @@
 import { validateRecord } from '@patchbay/ocsf';
-import { recordKey, type AnyStream, type MapMeta } from '@patchbay/sdk';
+import { recordKey, type AnyStream, type MapMeta, type PrimaryKey } from '@patchbay/sdk';
 import { contentHash, rawDigest } from './record-hash.ts';
 
 export interface NormalizedRecord {
@@ -52,7 +52,7 @@ export function normalizePage(raws: readonly unknown[], options: NormalizeOption
   for (const raw of raws) {
     let externalId: string | null = null;
     try {
-      externalId = recordKey(options.stream, raw);
+      externalId = recordKey<unknown>(options.stream as { name: string; primaryKey: PrimaryKey<unknown> }, raw);
       let data = { ...options.stream.map(raw, options.meta) } as Record<string, unknown>;
       if (options.override) data = options.override(data, raw);
       const result = validateRecord(data, { warnings: false });

@@ -14,6 +14,7 @@ import { runStream } from './run-stream.ts';
 /** Resolves the credentials of an instance into an auth applier (the vault provides it). */
 export type AuthResolver = (instance: InstanceRow, operation: string) => Promise<AuthApplier | undefined>;
 
+/** What running connector code needs: shared by syncs and connection tests. */
 export interface SyncServiceOptions {
   readonly registry: ConnectorRegistry;
   readonly instances: InstanceService;
@@ -42,28 +43,66 @@ function streamsOf(connector: AnyConnector, name: string | undefined) {
   return [one];
 }
 
-/** Runs streams of an instance now, in this process (the job queue calls the same function). */
+/**
+ * Runs streams of an instance in this process: `runNow` waits for the result; `start` creates the
+ * executions (pending) and runs them in the background, and `shutdown` cancels and waits for those.
+ */
 export function createSyncService(deps: EngineDeps, options: SyncServiceOptions) {
   const { db } = deps.database;
+  const running = new Map<Promise<unknown>, AbortController>();
+
+  async function prepare(actor: Actor, instanceId: string, run: RunOptions) {
+    const instance = await options.instances.get(actor, instanceId);
+    const connector = options.registry.require(instance.connectorId);
+    const streams = streamsOf(connector, run.stream);
+    const executions: ExecutionRow[] = [];
+    for (const stream of streams) {
+      executions.push(await createExecution(db, { organizationId: instance.organizationId, instanceId, stream: stream.name, trigger: run.trigger ?? 'manual', initiatedBy: actor.userId }, deps.clock.now()));
+    }
+    return { instance, connector, streams, executions };
+  }
+
+  async function execute(prepared: Awaited<ReturnType<typeof prepare>>, run: RunOptions, signal: AbortSignal): Promise<ExecutionRow[]> {
+    const { instance, connector, streams, executions } = prepared;
+    const auth = await options.authFor?.(instance, 'sync');
+    const ctx = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal, auth, transport: options.transport });
+    const results: ExecutionRow[] = [];
+    try {
+      for (const [i, stream] of streams.entries()) {
+        results.push(await runStream({ deps, connector, stream, instance, ctx, execution: executions[i]!, keepRawBytes: run.keepRawBytes }));
+      }
+    } finally {
+      await ctx.close();
+    }
+    return results;
+  }
+
   return {
     async runNow(actor: Actor, instanceId: string, run: RunOptions = {}): Promise<ExecutionRow[]> {
-      const instance = await options.instances.get(actor, instanceId);
-      const connector = options.registry.require(instance.connectorId);
-      const auth = await options.authFor?.(instance, 'sync');
+      const prepared = await prepare(actor, instanceId, run);
+      return execute(prepared, run, run.signal ?? new AbortController().signal);
+    },
+
+    /** Creates pending executions and runs them in the background; returns them at once. */
+    async start(actor: Actor, instanceId: string, run: RunOptions = {}): Promise<ExecutionRow[]> {
+      const prepared = await prepare(actor, instanceId, run);
       const controller = new AbortController();
-      const signal = run.signal ? AbortSignal.any([run.signal, controller.signal]) : controller.signal;
-      const ctx = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal, auth, transport: options.transport });
-      const results: ExecutionRow[] = [];
-      try {
-        for (const stream of streamsOf(connector, run.stream)) {
-          const execution = await createExecution(db, { organizationId: instance.organizationId, instanceId, stream: stream.name, trigger: run.trigger ?? 'manual', initiatedBy: actor.userId }, deps.clock.now());
-          results.push(await runStream({ deps, connector, stream, instance, ctx, execution, keepRawBytes: run.keepRawBytes }));
-        }
-      } finally {
-        controller.abort();
-        await ctx.close();
-      }
-      return results;
+      const job = execute(prepared, run, controller.signal)
+        .catch((error: unknown) => deps.log.error({ err: error, instanceId }, 'background sync failed to start'))
+        .finally(() => running.delete(job));
+      running.set(job, controller);
+      return prepared.executions;
+    },
+
+    /** Cancels background runs and waits for them to record their state. */
+    async shutdown(): Promise<void> {
+      for (const controller of running.values()) controller.abort(new PatchbayError('REQUEST_CANCELLED', { message: 'The hub is shutting down' }));
+      await Promise.allSettled([...running.keys()]);
+    },
+
+    /** Waits for the background runs started so far (tests, graceful shutdown without cancelling). */
+    async idle(): Promise<void> {
+      await Promise.allSettled([...running.keys()]);
     },
 
     async listExecutions(actor: Actor, filter: ExecutionFilter): Promise<Page<ExecutionRow>> {

@@ -3,6 +3,8 @@
  * subdomain (`*.okta.com`: `acme.okta.com`, `a.b.okta.com`, never `okta.com` itself). Lowercase, no
  * scheme, port or path; a wildcard needs at least two labels after it, so `*.com` is refused.
  */
+import { compileHostPatterns } from '../http/host-patterns.ts';
+
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST_PATTERN = new RegExp(`^(?:\\*\\.)?${LABEL}(?:\\.${LABEL})+$`);
 
@@ -10,12 +12,9 @@ export function isHostPattern(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 253 && HOST_PATTERN.test(value) && !/^[\d.]+$/.test(value);
 }
 
-/** Whether `host` (a hostname, any case, no port) is allowed by `pattern`. */
+/** Whether `host` (a hostname, any case, no port) is allowed by `pattern`: the same rule the SSRF guard applies. */
 export function hostMatches(pattern: string, host: string): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (!pattern.startsWith('*.')) return name === pattern;
-  const suffix = pattern.slice(1);
-  return name.length > suffix.length && name.endsWith(suffix);
+  return compileHostPatterns([pattern])(host);
 }
 
 /** A host taken from a URL in the instance's config (self-hosted products: `{ fromConfig: 'base_url' }`). */
