@@ -54,6 +54,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     deadline.unref();
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
+      await hub.engine.sync.shutdown(); // cancels running syncs; each records its checkpoint and state
       await hub.close(); // closes the database cleanly and releases the folder lock
       rmSync(serverFile, { force: true });
     } finally {

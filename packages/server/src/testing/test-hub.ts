@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { createEngine, systemActor, type Actor, type CatalogEntry, type Engine } from '@patchbay/engine';
+import { createEngine, systemActor, type Actor, type CatalogEntry, type Engine, type EngineOptions } from '@patchbay/engine';
 import type { DatabaseKind } from '@patchbay/store';
 import { createTestDatabase, type TestDatabase } from '@patchbay/store/testing';
 import { ManualClock, roles, type Role } from '@patchbay/types';
@@ -37,11 +37,11 @@ export const testCatalog: CatalogEntry[] = [
 ];
 
 /** A hub on a fresh database with the server built for `inject` (nothing listens). */
-export async function createTestHub(kind: DatabaseKind, overrides: Partial<ServerOptions> = {}): Promise<TestHub> {
+export async function createTestHub(kind: DatabaseKind, overrides: Partial<ServerOptions> = {}, engineOptions: Partial<EngineOptions> = {}): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const clock = new ManualClock(new Date());
   const log = pino({ level: 'silent' });
-  const engine = createEngine({ database: db.database, clock, log, catalog: testCatalog });
+  const engine = createEngine({ database: db.database, clock, log, catalog: testCatalog, ...engineOptions });
   const boot = await engine.start();
   const organizationId = boot!.organizationId;
   const tokens = { admin: boot!.token! } as Record<Role, string>;
@@ -69,6 +69,7 @@ export async function createTestHub(kind: DatabaseKind, overrides: Partial<Serve
       return { organizationId: organization.id, adminToken: token };
     },
     async close() {
+      await engine.sync.shutdown();
       await app.close();
       await db.close();
     },
