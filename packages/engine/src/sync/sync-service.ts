@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import type { AnyConnector, AuthApplier, Transport } from '@patchbay/sdk';
+import type { AnyConnector, AuthApplier, HttpMetrics, Transport } from '@patchbay/sdk';
 import { syncExecutions, type SyncStatus, type SyncTrigger } from '@patchbay/store';
 import { PatchbayError } from '@patchbay/types';
 import type { InstanceService, InstanceRow } from '../instances/instances.ts';
@@ -9,16 +9,28 @@ import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '.
 import { buildConnectorContext } from '../runtime/build-context.ts';
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { createExecution, type ExecutionRow } from './executions.ts';
+import type { MappingOverride } from './normalize-page.ts';
 import { runStream } from './run-stream.ts';
 
 /** Resolves the credentials of an instance into an auth applier (the vault provides it). */
 export type AuthResolver = (instance: InstanceRow, operation: string) => Promise<AuthApplier | undefined>;
+
+/** A user mapping override for a stream, compiled once per run (DataMappings). */
+export type MappingResolver = (instance: InstanceRow, stream: string) => Promise<{ override: MappingOverride; version: number } | undefined>;
+
+/** Watches what runs do: health, integration logs and metrics hang off these calls. */
+export interface SyncObserver {
+  executionFinished?(instance: InstanceRow, execution: ExecutionRow): Promise<void>;
+  httpMetrics?(instance: InstanceRow, metrics: HttpMetrics): void;
+}
 
 /** What running connector code needs: shared by syncs and connection tests. */
 export interface SyncServiceOptions {
   readonly registry: ConnectorRegistry;
   readonly instances: InstanceService;
   readonly authFor?: AuthResolver;
+  readonly mappingFor?: MappingResolver;
+  readonly observer?: SyncObserver;
   /** Tests and record/replay swap the network layer here. */
   readonly transport?: Transport;
 }
@@ -65,11 +77,16 @@ export function createSyncService(deps: EngineDeps, options: SyncServiceOptions)
   async function execute(prepared: Awaited<ReturnType<typeof prepare>>, run: RunOptions, signal: AbortSignal): Promise<ExecutionRow[]> {
     const { instance, connector, streams, executions } = prepared;
     const auth = await options.authFor?.(instance, 'sync');
-    const ctx = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal, auth, transport: options.transport });
+    const { observer } = options;
+    const onMetrics = observer?.httpMetrics ? (m: HttpMetrics) => observer.httpMetrics!(instance, m) : undefined;
+    const ctx = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal, auth, transport: options.transport, onMetrics });
     const results: ExecutionRow[] = [];
     try {
       for (const [i, stream] of streams.entries()) {
-        results.push(await runStream({ deps, connector, stream, instance, ctx, execution: executions[i]!, keepRawBytes: run.keepRawBytes }));
+        const mapping = await options.mappingFor?.(instance, stream.name);
+        const row = await runStream({ deps, connector, stream, instance, ctx, execution: executions[i]!, keepRawBytes: run.keepRawBytes, override: mapping?.override, mappingVersion: mapping?.version ?? null });
+        await observer?.executionFinished?.(instance, row);
+        results.push(row);
       }
     } finally {
       await ctx.close();
