@@ -16,6 +16,7 @@ import { catalogEntryOf } from './runtime/catalog-from-definitions.ts';
 import { createConnectorRegistry } from './runtime/connector-registry.ts';
 import { configValidator } from './runtime/validate-config.ts';
 import { createSyncService, type AuthResolver } from './sync/sync-service.ts';
+import { createConnectionTester } from './instances/test-connection.ts';
 import { createOrganizationService } from './organizations/organizations.ts';
 import { createUserService } from './organizations/users.ts';
 
@@ -39,6 +40,7 @@ export function createEngine(options: EngineOptions) {
   const deps: EngineDeps = { database: options.database, clock: options.clock ?? systemClock, log: options.log ?? createLogger() };
   const registry = createConnectorRegistry(options.connectors ?? []);
   const instances = createInstanceService(deps, options.validateConfig ?? configValidator(registry));
+  const runtime = { registry, instances, authFor: options.authFor, transport: options.transport };
   const catalog = [...registry.list().map((c) => catalogEntryOf(c)), ...(options.catalog ?? [])];
   return {
     deps,
@@ -49,7 +51,8 @@ export function createEngine(options: EngineOptions) {
     connectors: createConnectorService(deps),
     registry,
     instances,
-    sync: createSyncService(deps, { registry, instances, authFor: options.authFor, transport: options.transport }),
+    sync: createSyncService(deps, runtime),
+    testConnection: createConnectionTester(deps, runtime),
     audit: {
       read: (filter: AuditFilter) => readAudit(deps.database.db, filter),
       verify: () => verifyAudit(deps.database.db),
