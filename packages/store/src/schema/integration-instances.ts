@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { authConfigs } from './auth-configs.ts';
 import { connectors } from './connectors.ts';
 import { organizations } from './organizations.ts';
 
@@ -32,5 +33,7 @@ export const integrationInstances = pgTable(
   (t) => [
     uniqueIndex('instances_org_name_uq').on(t.organizationId, t.name),
     index('instances_connector_idx').on(t.connectorId),
+    // Same organisation enforced by the key itself: an instance can never use another organisation's config.
+    foreignKey({ name: 'instances_auth_config_fk', columns: [t.organizationId, t.authConfigId], foreignColumns: [authConfigs.organizationId, authConfigs.id] }),
   ],
 );
