@@ -13,7 +13,7 @@ export const vaultAuthTypes = [
 
 export type VaultAuthType = (typeof vaultAuthTypes)[number];
 
-export type FieldKind = 'text' | 'url' | 'scopes' | 'pem';
+export type FieldKind = 'text' | 'verbatim' | 'url' | 'scopes' | 'pem';
 
 export interface FieldSpec {
   readonly name: string;
@@ -28,7 +28,7 @@ const oauthTarget = [f('scopes', false, false, 'scopes'), f('audience', false, f
 
 export const authTypeFields: Readonly<Record<VaultAuthType, readonly FieldSpec[]>> = {
   // One of header_name or query_param is required (checked in parse-credentials).
-  api_key: [f('api_key', true, true), f('header_name', false, false), f('query_param', false, false), f('prefix', false, false)],
+  api_key: [f('api_key', true, true), f('header_name', false, false), f('query_param', false, false), f('prefix', false, false, 'verbatim')],
   basic: [f('username', false, true), f('password', true, true)],
   bearer: [f('token', true, true)],
   client_certificate: [f('certificate_pem', false, true, 'pem'), f('private_key_pem', true, true, 'pem'), f('ca_pem', false, false, 'pem'), f('passphrase', true, false)],

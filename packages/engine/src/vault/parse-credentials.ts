@@ -29,7 +29,7 @@ function parseValue(spec: FieldSpec, raw: unknown, options: ParseOptions): strin
   }
   // Never echo the value: it may be a secret.
   if (typeof raw !== 'string' || raw.trim() === '') throw invalid(field, 'must be a non-empty string');
-  const value = spec.secret ? raw : raw.trim();
+  const value = spec.secret || spec.kind === 'verbatim' ? raw : raw.trim();
   if (spec.kind === 'url') {
     let url: URL;
     try {

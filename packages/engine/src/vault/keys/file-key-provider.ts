@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PatchbayError } from '@patchbay/types';
 import { KEY_BYTES } from '../crypto/aead.ts';
@@ -63,6 +63,7 @@ export function fileKeyProvider(dataDir: string, now: () => Date = () => new Dat
   };
 
   if (!existsSync(path)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const [id, entry] = newKey();
     writeAtomically(path, `${JSON.stringify({ version: 1, active: id, keys: { [id]: entry } } satisfies Keyring, null, 2)}\n`);
   } else if ((statSync(path).mode & 0o077) !== 0) {
