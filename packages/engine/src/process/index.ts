@@ -1,0 +1,10 @@
+export { PROTOCOL_VERSION, processOperations, type ProcessOperation, type ProgramMessage } from './protocol.ts';
+export { defaultProcessLimits, resolveLimits, type ProcessLimits, type ProcessLimitsInput } from './limits.ts';
+export type { ProgramCredentials, ProcessCredentialResolver } from './credentials.ts';
+export { runProgram, type ProgramCommand, type RunProgramOptions, type Delivered } from './run-program.ts';
+export { requestAnswer } from './request-answer.ts';
+export { readPages } from './read-pages.ts';
+export { programErrorCodes } from './program-errors.ts';
+export { processConnector, processProgramOf, type ProcessConnectorOptions, type ProcessProgram, type ProgramRegistration } from './process-connector.ts';
+export { fetchSpec } from './fetch-spec.ts';
+export type { ProgramSpec } from './spec-schema.ts';
