@@ -4,6 +4,13 @@ import { registerAudit } from './commands/audit.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
+import { registerKeys } from './commands/keys.ts';
+import { registerWorker } from './commands/worker.ts';
+import { registerSync } from './commands/sync.ts';
+import { registerNormalize } from './commands/normalize.ts';
+import { registerConnectorNew } from './commands/connector-new.ts';
+import { registerConnectorRecord } from './commands/connector-record.ts';
+import { registerConnectorTest } from './commands/connector-test.ts';
 import { EXIT } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -17,11 +24,22 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerAudit(program);
   registerToken(program);
-  for (const command of program.commands) {
-    command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
+  registerKeys(program);
+  registerWorker(program);
+  registerSync(program);
+  registerNormalize(program);
+  const connector = program.command('connector').description('Build and check connectors: new, test, record');
+  registerConnectorNew(connector);
+  registerConnectorTest(connector);
+  registerConnectorRecord(connector);
+  exitOverrideAll(program);
   return program;
+}
+
+/** Usage errors anywhere in the tree become exceptions, so `main` maps them to exit code 2. */
+function exitOverrideAll(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) exitOverrideAll(sub);
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failure, 2 usage, 3 conflict). */

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, createLogger, type Engine, type Logger } from '@patchbay/engine';
+import { builtInConnectors, createEngine, createLogger, openKeyProvider, type Engine, type Logger } from '@patchbay/engine';
 import { openStore, type Store } from '@patchbay/store';
-import { builtInCatalog } from './built-in-catalog.ts';
 import type { RuntimeConfig } from './runtime-config.ts';
 
 export interface OpenHub {
@@ -21,7 +20,8 @@ export interface OpenHub {
 export async function openHub(config: RuntimeConfig, log: Logger = createLogger()): Promise<OpenHub> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const engine = createEngine({ database: store.database, log, catalog: builtInCatalog() });
+    const keys = openKeyProvider({ dataDir: store.dataDir, masterKey: config.masterKey, previousMasterKeys: config.previousMasterKeys });
+    const engine = createEngine({ database: store.database, log, connectors: builtInConnectors, vault: { keys, publicUrl: config.publicUrl } });
     const boot = await engine.start(config.bootstrapToken);
     let initialToken: OpenHub['initialToken'];
     if (boot?.token) {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Secret } from '@patchbay/types';
 
 /** Settings read once from flags and the environment, at the edge; nothing deeper reads process.env. */
 export interface RuntimeConfig {
@@ -9,6 +10,10 @@ export interface RuntimeConfig {
   readonly bootstrapToken: string | undefined;
   readonly hubUrl: string | undefined;
   readonly hubToken: string | undefined;
+  /** PATCHBAY_MASTER_KEY: the vault's key-encryption key (base64, 32 bytes); without it, a keyring file in the data folder. */
+  readonly masterKey: Secret | undefined;
+  /** PATCHBAY_PREVIOUS_MASTER_KEYS: keys a rotation is moving away from (comma-separated base64). */
+  readonly previousMasterKeys: Secret | undefined;
 }
 
 export interface DataFlags {
@@ -24,5 +29,7 @@ export function runtimeConfig(flags: DataFlags, env: NodeJS.ProcessEnv = process
     bootstrapToken: env.PATCHBAY_BOOTSTRAP_TOKEN || undefined,
     hubUrl: env.PATCHBAY_URL || undefined,
     hubToken: env.PATCHBAY_TOKEN || undefined,
+    masterKey: env.PATCHBAY_MASTER_KEY ? new Secret(env.PATCHBAY_MASTER_KEY) : undefined,
+    previousMasterKeys: env.PATCHBAY_PREVIOUS_MASTER_KEYS ? new Secret(env.PATCHBAY_PREVIOUS_MASTER_KEYS) : undefined,
   };
 }

@@ -73,10 +73,10 @@ describe('patchbay serve as a real process', () => {
     const created = await fetch(`${hub.url}/api/integration/instances`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'survives-kill', connector_id: 'http-json', configuration: {} }),
+      body: JSON.stringify({ name: 'survives-kill', connector_id: 'http-json', configuration: { base_url: 'https://api.example.com' } }),
     });
-    // The catalogue may not ship http-json in every build of this test; fall back to the token list then.
-    instanceId = created.status === 201 ? ((await created.json()) as { id: string }).id : '';
+    expect(created.status).toBe(201);
+    instanceId = ((await created.json()) as { id: string }).id;
 
     // SIGTERM: stops within 10 s, exit 0, lock released.
     const started = Date.now();
@@ -104,10 +104,8 @@ describe('patchbay serve as a real process', () => {
     const list = await fetch(`${again.url}/api/admin/tokens`, { headers: { authorization: `Bearer ${token}` } });
     const names = ((await list.json()) as { items: { name: string }[] }).items.map((t) => t.name);
     expect(names).toContain('before-kill');
-    if (instanceId) {
-      const inst = await fetch(`${again.url}/api/integration/instances/${instanceId}`, { headers: { authorization: `Bearer ${token}` } });
-      expect(inst.status).toBe(200);
-    }
+    const inst = await fetch(`${again.url}/api/integration/instances/${instanceId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(inst.status).toBe(200);
     const verify = run(['audit', 'verify'], { PATCHBAY_URL: again.url, PATCHBAY_TOKEN: token });
     expect(await verify.exited).toBe(0);
     again.child.kill('SIGTERM');

@@ -16,9 +16,22 @@ import { catalogEntryOf } from './runtime/catalog-from-definitions.ts';
 import { createConnectorRegistry } from './runtime/connector-registry.ts';
 import { configValidator } from './runtime/validate-config.ts';
 import { createSyncService, type AuthResolver } from './sync/sync-service.ts';
+import { createMappingResolver } from './mappings/mapping-resolver.ts';
+import { createMappingService } from './mappings/mapping-service.ts';
+import { createRecordService } from './records/record-service.ts';
 import { createConnectionTester } from './instances/test-connection.ts';
 import { createOrganizationService } from './organizations/organizations.ts';
 import { createUserService } from './organizations/users.ts';
+import { createVault, type VaultOptions } from './vault/create-vault.ts';
+import { instanceAuthResolver } from './vault/instance-auth.ts';
+import { createEventsService, type EventsOptions } from './events/service.ts';
+import { createSecretBox } from './webhooks/secret-box.ts';
+import { createRegisteredConnectorService } from './catalog/registered-connectors.ts';
+import { resolveLimits, type ProcessCredentialResolver, type ProcessLimitsInput } from './process/index.ts';
+import { createObservability, type ObservabilityOptions } from './health/create-observability.ts';
+import { createScheduleService } from './schedules/schedule-service.ts';
+import { createScheduler } from './schedules/scheduler.ts';
+import { createJobRuntime } from './workers/job-runtime.ts';
 
 export interface EngineOptions {
   readonly database: Database;
@@ -33,6 +46,16 @@ export interface EngineOptions {
   readonly authFor?: AuthResolver;
   /** Replaces the network layer of every connector (record/replay, tests). */
   readonly transport?: Transport;
+  /** The credential vault: key provider, public URL for OAuth callbacks, credential tester. */
+  readonly vault?: VaultOptions;
+  /** Limits for process-protocol connector programs (timeouts, line and page sizes). */
+  readonly processLimits?: ProcessLimitsInput;
+  /** Credentials handed to connector programs on stdin for an instance (the vault); none when absent. */
+  readonly processCredentials?: ProcessCredentialResolver;
+  /** Events, subscriptions and webhooks (in and out): loop and retry settings, the inbound public URL. */
+  readonly events?: EventsOptions;
+  /** Logs, health, metrics, freshness: how often buffered HTTP metrics are written, interval overrides. */
+  readonly observability?: ObservabilityOptions;
 }
 
 /** Wires the services over one database. Nothing here listens or schedules: callers start what they need. */
@@ -40,8 +63,18 @@ export function createEngine(options: EngineOptions) {
   const deps: EngineDeps = { database: options.database, clock: options.clock ?? systemClock, log: options.log ?? createLogger() };
   const registry = createConnectorRegistry(options.connectors ?? []);
   const instances = createInstanceService(deps, options.validateConfig ?? configValidator(registry));
-  const runtime = { registry, instances, authFor: options.authFor, transport: options.transport };
+  const vault = createVault(deps, options.vault);
+  const authFor = options.authFor ?? instanceAuthResolver(deps, registry, vault.authApplierFor);
+  const observability = createObservability(deps, { registry, instances }, options.observability);
+  const runtime = { registry, instances, authFor, transport: options.transport, observer: observability.observer, mappingFor: createMappingResolver(deps, registry) };
+  // Webhook secrets are sealed with the vault's data keys (same KEKs and cache, re-wrapped by key rotation).
+  const secretBox = createSecretBox(vault.dataKeys);
+  const sync = createSyncService(deps, runtime);
+  const publicUrl = options.events?.inbound?.publicUrl ?? options.vault?.publicUrl ?? process.env.PATCHBAY_PUBLIC_URL;
+  const events = createEventsService(deps, secretBox, registry, (actor, id, run) => sync.start(actor, id, run), { ...options.events, inbound: { ...options.events?.inbound, publicUrl } });
   const catalog = [...registry.list().map((c) => catalogEntryOf(c)), ...(options.catalog ?? [])];
+  const registeredConnectors = createRegisteredConnectorService(deps, { registry, limits: resolveLimits(options.processLimits), credentials: options.processCredentials ?? vault.programCredentials });
+  const scheduler = createScheduler(deps, registry, sync);
   return {
     deps,
     authenticate: createAuthenticator(deps),
@@ -50,9 +83,19 @@ export function createEngine(options: EngineOptions) {
     organizations: createOrganizationService(deps),
     connectors: createConnectorService(deps),
     registry,
+    registeredConnectors,
     instances,
-    sync: createSyncService(deps, runtime),
+    sync,
+    records: createRecordService(deps),
+    mappings: createMappingService(deps, registry),
+    /** SyncSchedule CRUD; `scheduler.tick()` fires what is due; `jobs.start()` runs queue, workers and scheduler. */
+    schedules: createScheduleService(deps, instances, registry),
+    scheduler,
+    jobs: createJobRuntime(deps, sync, scheduler),
+    events,
     testConnection: createConnectionTester(deps, runtime),
+    observability,
+    vault,
     audit: {
       read: (filter: AuditFilter) => readAudit(deps.database.db, filter),
       verify: () => verifyAudit(deps.database.db),
@@ -60,7 +103,10 @@ export function createEngine(options: EngineOptions) {
     /** First-start setup and catalogue sync; returns the new admin token on the very first start. */
     async start(bootstrapToken?: string) {
       await syncCatalog(deps, catalog);
-      return bootstrap(deps, bootstrapToken);
+      await registeredConnectors.loadAll();
+      const boot = await bootstrap(deps, bootstrapToken);
+      await vault.start();
+      return boot;
     },
   };
 }

@@ -22,3 +22,75 @@ export { runStream, type RunStreamOptions } from './sync/run-stream.ts';
 export { createExecution, type ExecutionRow } from './sync/executions.ts';
 export type { AuthResolver, RunOptions } from './sync/sync-service.ts';
 export { normalizePage, type MappingOverride } from './sync/normalize-page.ts';
+export { createVault, type Vault, type VaultOptions } from './vault/create-vault.ts';
+export { openKeyProvider, type KeySettings } from './vault/keys/open-key-provider.ts';
+export { staticKeyProvider, envKeyProvider, type StaticKeys } from './vault/keys/static-key-provider.ts';
+export { fileKeyProvider, KEYRING_FILE } from './vault/keys/file-key-provider.ts';
+export { kekIdOf, type KeyProvider } from './vault/keys/key-provider.ts';
+export type { KekRow } from './vault/keys/kek-registry.ts';
+export type { RotationResult, RotateOptions } from './vault/keys/rotation.ts';
+export { vaultAuthTypes, authTypeFields, type VaultAuthType, type FieldSpec } from './vault/auth-types.ts';
+export { oauthConfigSchema, type OAuthConfig } from './vault/oauth-config.ts';
+export type { AuthConfigRow, AuthConfigInput, AuthConfigPatch, AuthConfigFilter } from './vault/auth-configs.ts';
+export type { ApplierOptions } from './vault/auth-applier.ts';
+export type { CredentialTester, CredentialTestResult } from './vault/credential-checks.ts';
+export type { UsageRow } from './vault/usage.ts';
+export type { TokenOptions } from './vault/oauth/token-manager.ts';
+export { CALLBACK_PATH, OAUTH_STATE_TTL_MS, type AuthorizationStart } from './vault/oauth/authorization-flow.ts';
+export { createRegisteredConnectorService, type RegisteredConnectorService, type ProgramInput } from './catalog/registered-connectors.ts';
+export {
+  PROTOCOL_VERSION,
+  defaultProcessLimits,
+  fetchSpec,
+  processConnector,
+  processProgramOf,
+  resolveLimits,
+  runProgram,
+  type ProcessCredentialResolver,
+  type ProcessLimits,
+  type ProcessLimitsInput,
+  type ProcessOperation,
+  type ProcessProgram,
+  type ProgramCommand,
+  type ProgramCredentials,
+  type ProgramRegistration,
+} from './process/index.ts';
+export { eventCatalog, typeMatches, type EventTypeSpec } from './events/catalog.ts';
+export { envelopeOf, emitEvents, type EventEnvelope, type NewEvent } from './events/envelope.ts';
+export type { EventsOptions, EventsService } from './events/service.ts';
+export type { SubscriptionRow, SubscriptionInput } from './subscriptions/subscriptions.ts';
+export type { EndpointRow, EndpointInput } from './webhooks/endpoints.ts';
+export type { MessageRow, AttemptRow } from './webhooks/messages.ts';
+export type { InboundKeyRow, InboundRow, RotateInput } from './webhooks/inbound/inbound.ts';
+export type { InboundVerification } from './webhooks/inbound/verify.ts';
+export { RETRY_SCHEDULE_MS, MAX_ATTEMPTS } from './webhooks/delivery.ts';
+export { standardHeaders, signStandard, generateSecret } from './webhooks/signing.ts';
+export { createObservability, type Observability, type ObservabilityOptions } from './health/create-observability.ts';
+export { logOperation, logOperations, type LogEntry, type LogRow, type LogLevel } from './logs/log-operation.ts';
+export type { LogFilter } from './logs/read-logs.ts';
+export type { HealthView, HealthSummary, StaleStream } from './health/read-health.ts';
+export { deriveHealth, healthGaugeValue, UNHEALTHY_AFTER, type HealthReason } from './health/derive-health.ts';
+export { checkFreshness, declaredInterval, STALE_AFTER_INTERVALS, type FreshnessReport, type IntervalResolver } from './health/freshness.ts';
+export { engineCounters, type EngineCounter, type CounterSample } from './metrics/engine-metrics.ts';
+export type { InstanceMetrics, MetricsPoint, MetricsRange, Granularity } from './metrics/read-metrics.ts';
+export type { MetricValues } from './metrics/metric-values.ts';
+export { prune, type PruneReport } from './retention/prune.ts';
+export { defaultRetentionPolicy, retentionEnv, retentionPolicyFromEnv, MAX_RETENTION_DAYS, type RetentionPolicy } from './retention/retention-policy.ts';
+export type { ScheduleRow, ScheduleInput, SchedulePatch, ScheduleFilter, ScheduleService } from './schedules/schedule-service.ts';
+export { checkCron, nextRun, firstRun, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES } from './schedules/next-run.ts';
+export type { Scheduler, TickResult } from './schedules/scheduler.ts';
+export { SYNC_QUEUE, type JobRuntime, type JobRuntimeOptions } from './workers/job-runtime.ts';
+export type { JobQueue, QueuedJob, NewJob } from './jobs/job-queue.ts';
+export { SharedRateLimiter } from './workers/shared-rate-limiter.ts';
+export type { SyncService, ExecutionFilter } from './sync/sync-service.ts';
+export type { AuditActor } from './audit/append-audit.ts';
+export { normalizeRecord, MappedRecord, type NormalizeOutcome, type NormalizedRecord, type RecordAnnotations } from './sync/normalize-page.ts';
+export { compileMapping, checkMapping, type MappingSpec, type MappingStep, type MappingIssue, type MappingReport } from './mappings/compile-mapping.ts';
+export { ANNOTATION_TARGETS } from './mappings/target-paths.ts';
+export { classSummary, type MappingRow, type MappingVersionRow, type MappingInput, type MappingUpdate, type MappingValidation } from './mappings/mapping-service.ts';
+export { testMapping, type SampleResult } from './mappings/test-mapping.ts';
+export { requireStream, streamClassUid } from './mappings/stream-class.ts';
+export { recordKinds, type RecordKind } from './records/record-kinds.ts';
+export { recordSorts, type RecordSort } from './records/record-cursor.ts';
+export type { RecordView, RecordFilter, RejectedFilter, AnnotationPatch } from './records/record-service.ts';
+export { builtInConnectors } from './runtime/built-in-connectors.generated.ts';

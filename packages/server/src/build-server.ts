@@ -11,6 +11,7 @@ import { createMetricsRegistry, registerHttpMetrics } from './plugins/metrics.ts
 import { registerOpenApi } from './plugins/openapi.ts';
 import type { AnyRoute } from './route-def.ts';
 import { routeTable } from './route-table.ts';
+import { registerEngineMetrics } from './routes/observability/prometheus.ts';
 
 export interface ServerOptions {
   readonly engine: Engine;
@@ -60,6 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const metrics = options.metrics ?? createMetricsRegistry();
   registerHttpMetrics(app, metrics);
+  registerEngineMetrics(metrics, options.engine);
   await registerOpenApi(app, options.version ?? '0.1.0');
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 1200,
@@ -69,8 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     errorResponseBuilder: (_req, context) => new PatchbayError('RATE_LIMITED', { message: `More than ${context.max} requests in a minute`, hint: 'Wait and retry; the Retry-After header says how long.', retryAfterMs: context.ttl }),
   });
 
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const def of options.routes ?? routeTable) {
+  const addRoute = (typed: ReturnType<typeof app.withTypeProvider<ZodTypeProvider>>, def: AnyRoute) => {
     typed.route({
       method: def.method,
       url: def.url,
@@ -90,6 +91,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         reply.status(def.status ?? 200);
         return def.status === 204 ? reply.send() : result;
       },
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+    });
+  };
+  for (const def of options.routes ?? routeTable) {
+    if (!def.rawBody) {
+      addRoute(app.withTypeProvider<ZodTypeProvider>(), def);
+      continue;
+    }
+    // Its own scope: a catch-all parser keeps the exact bytes (the JSON parser never sees them).
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      addRoute(scope.withTypeProvider<ZodTypeProvider>(), def);
     });
   }
 

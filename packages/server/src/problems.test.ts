@@ -66,6 +66,11 @@ describe.each(testDatabaseKinds())('problem+json errors on %s', (kind) => {
     expect(act.json().status).toBe('active');
   });
 
+  it('404 naming the field for an auth config that does not exist (or is another organisation\'s)', async () => {
+    const res = await hub.app.inject({ method: 'POST', url, headers: hub.auth('editor'), payload: { name: 'fk', connector_id: 'test-source', auth_config_id: '00000000-0000-4000-8000-000000000000' } });
+    expect(expectProblem(res, 404, 'AUTH_CONFIG_NOT_FOUND').field).toBe('body.auth_config_id');
+  });
+
   it('403 when an editor asks for private network access', async () => {
     const res = await hub.app.inject({ method: 'POST', url, headers: hub.auth('editor'), payload: { name: 'z', connector_id: 'test-source', allow_private_network: true } });
     expect(expectProblem(res, 403, 'FORBIDDEN').field).toBe('allow_private_network');

@@ -46,6 +46,10 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas, A extends Acces
   readonly schema: S;
   /** The success status (default 200); the handler's result is sent with it. */
   readonly status?: number;
+  /** Hand the handler the body as a raw Buffer (signature checks over the exact bytes); any content type. */
+  readonly rawBody?: boolean;
+  /** A per-route body size limit in bytes (defaults to the server's). */
+  readonly bodyLimit?: number;
   readonly handler: (ctx: RouteContext<S, A>) => Promise<unknown>;
 }
 

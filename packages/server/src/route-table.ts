@@ -6,6 +6,16 @@ import { connectorRoutes } from './routes/connectors/index.ts';
 import { instanceRoutes } from './routes/instances/index.ts';
 import { syncRoutes } from './routes/sync/index.ts';
 import { systemRoutes } from './routes/system.ts';
+import { authConfigRoutes } from './routes/auth-configs/index.ts';
+import { oauthRoutes } from './routes/oauth/callback.ts';
+import { keyRoutes } from './routes/admin/keys.ts';
+import { eventRoutes } from './routes/events/index.ts';
+import { inboundRoutes, webhookRoutes } from './routes/webhooks/index.ts';
+import { observabilityRoutes } from './routes/observability/index.ts';
+import { scheduleRoutes } from './routes/schedules/index.ts';
+import { cancelRoutes } from './routes/sync/cancel.ts';
+import { recordRoutes } from './routes/records/index.ts';
+import { mappingRoutes } from './routes/mappings/index.ts';
 
 /** Every API route, with its access rule. New resources add their list here. */
 export const routeTable: readonly AnyRoute[] = [
@@ -16,4 +26,15 @@ export const routeTable: readonly AnyRoute[] = [
   ...tokenRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...authConfigRoutes,
+  ...oauthRoutes,
+  ...keyRoutes,
+  ...eventRoutes,
+  ...webhookRoutes,
+  ...inboundRoutes,
+  ...observabilityRoutes,
+  ...scheduleRoutes,
+  ...cancelRoutes,
+  ...recordRoutes,
+  ...mappingRoutes,
 ] as unknown as AnyRoute[];

@@ -52,6 +52,12 @@ export const errorCodes = {
   RATE_LIMITED: spec(429, 'rate_limited', true, 'Too many requests', 'Wait for the `Retry-After` seconds, then retry.'),
   CONNECTOR_NOT_FOUND: spec(404, 'not_found', false, 'No connector with this id', 'List connectors with GET /api/integration/connectors and use an `id` from it.'),
   CONNECTOR_BUILT_IN: spec(409, 'conflict', false, 'Built-in connectors cannot be changed or deleted', 'Built-in connectors ship with Patchbay; register your own program under another id.'),
+  CONNECTOR_IN_USE: spec(409, 'conflict', false, 'The connector is used by instances', 'Delete the instances named in the message (or move them to another connector), then delete the connector.'),
+  CONNECTOR_SPEC_INVALID: spec(400, 'input', false, "The program's spec is not a valid connector declaration", 'Correct the spec field named in `field` (run `<command> spec` to see the output); docs/connectors/PROTOCOL.md describes each field.'),
+  // Process-protocol connector programs
+  PROCESS_PROTOCOL_ERROR: spec(502, 'vendor', false, 'The connector program broke the process protocol', 'Fix the program: the message names the output line and the rule it broke (docs/connectors/PROTOCOL.md).'),
+  PROCESS_TIMEOUT: spec(504, 'transient', true, 'The connector program did not answer in time', 'Nothing if it was a slow vendor: the next run retries. If it persists, make the program send a message (LOG counts) at least every idle interval.'),
+  PROCESS_FAILED: spec(502, 'vendor', false, 'The connector program failed', 'Read details.stderr_tail and the log; check that the registered command starts by hand. Programs should report failures as ERROR messages.'),
   // Storage and process
   DATA_DIR_LOCKED: spec(409, 'conflict', false, 'The data folder is in use by another process', 'Stop the process named in the message, use another `--data-dir`, or go through the running hub with PATCHBAY_URL and PATCHBAY_TOKEN. Exit code 3.'),
   DATA_DIR_CORRUPT: spec(500, 'bug', false, 'The embedded database could not be opened', 'Restore the data folder from a backup, or move it aside to start empty.'),
@@ -74,6 +80,38 @@ export const errorCodes = {
   CONFIG_INVALID: spec(400, 'config', false, 'The connector configuration is not valid', 'Correct the configuration field named in the message.'),
   CHECKPOINT_INVALID: spec(500, 'bug', false, 'The stored checkpoint does not match the stream checkpoint schema', 'Reset the stream checkpoint (full resync); report it, since a connector changed its checkpoint without migrating.'),
   PAGE_TOKEN_EXPIRED: spec(502, 'transient', true, 'The vendor page token expired', 'Nothing: the stream restarts from its last checkpoint.'),
+  // Jobs and workers
+  SYNC_ALREADY_RUNNING: spec(409, 'conflict', false, 'This stream of the instance is already syncing', 'Wait for the execution named in details.execution_id to end (or cancel it), then sync again; queued syncs wait their turn by themselves.'),
+  WORKER_LOST: spec(503, 'transient', true, 'The process running the sync stopped', 'Nothing: the next run resumes from the last committed page. Check why the worker stopped (its log, the machine).'),
+  // Credential vault
+  VAULT_NOT_CONFIGURED: spec(409, 'config', false, 'The credential vault has no key-encryption key', 'Start the hub through `patchbay serve` (it opens the keyring in the data folder) or set PATCHBAY_MASTER_KEY to 32 random bytes in base64.'),
+  VAULT_KEY_UNAVAILABLE: spec(500, 'config', false, 'A key-encryption key the vault needs is not available', 'Supply the key named in the message: restore `vault-keyring.json` in the data folder, or add the old key to PATCHBAY_PREVIOUS_MASTER_KEYS (docs/security.md).'),
+  VAULT_DECRYPT_FAILED: spec(500, 'bug', false, 'A vault record failed its integrity check', 'The ciphertext, its data key or its associated data was changed outside Patchbay: restore the record from a backup, or delete and recreate the credential. The attempt is in the audit log.'),
+  KEY_ROTATION_NO_NEW_KEY: spec(409, 'conflict', false, 'There is no new key-encryption key to rotate to', 'With PATCHBAY_MASTER_KEY: set a new key, move the current one to PATCHBAY_PREVIOUS_MASTER_KEYS, restart, then rotate again.'),
+  KEY_IN_USE: spec(409, 'conflict', false, 'The key-encryption key still wraps data keys', 'Finish the rotation first (`patchbay keys rotate` resumes it), then retire the key.'),
+  AUTH_CONFIG_IN_USE: spec(409, 'conflict', false, 'The authentication config is used by instances', 'Point the instances named in the message at another config, or delete them, then delete the config.'),
+  AUTH_CONFIG_NOT_FOUND: spec(404, 'not_found', false, 'No authentication config with this id', 'List configs with GET /api/integration/auth-configs and use an `id` from it.'),
+  CREDENTIAL_INVALID: spec(400, 'input', false, 'The credentials do not match the auth type', 'Send the fields the auth type needs (docs/security.md lists them); the message names the first missing or wrong one.'),
+  CREDENTIAL_TEST_UNSUPPORTED: spec(409, 'conflict', false, 'This credential can only be tested through a connector', 'Attach the config to an instance and use POST /api/integration/instances/{id}/test.'),
+  CREDENTIAL_NOT_REFRESHABLE: spec(409, 'conflict', false, 'This credential has nothing to refresh', 'Static credentials (API keys, passwords, certificates) change only by PUT /api/integration/auth-configs/{id}.'),
+  CREDENTIAL_NOT_AUTHORIZED: spec(409, 'conflict', false, 'The OAuth authorization has not been completed', 'Start it with POST /api/integration/auth-configs/{id}/authorize and finish it in the browser.'),
+  CREDENTIAL_REFRESH_FAILED: spec(502, 'auth', false, 'The token endpoint refused the credential', 'Check the client id, secret, grant or consent named in the message, update the config, then POST .../refresh. Instances using it are in error until then.'),
+  OAUTH_STATE_INVALID: spec(400, 'input', false, 'The OAuth callback state is unknown, expired or not yours', 'Start the authorization again with POST /api/integration/auth-configs/{id}/authorize, from the same browser, within 10 minutes.'),
+  PUBLIC_URL_REQUIRED: spec(409, 'config', false, 'PATCHBAY_PUBLIC_URL is not set', 'Set PATCHBAY_PUBLIC_URL to the address browsers reach the hub at; the OAuth callback is under it.'),
+  // Data mappings
+  MAPPING_INVALID: spec(400, 'input', false, 'The mapping does not compile or targets an attribute its OCSF class lacks', 'Correct the expression or path named in `field` (the message gives the position in the expression); POST /api/integration/mappings/{id}/validate reports every problem at once.'),
+  MAPPING_ACTIVE_EXISTS: spec(409, 'conflict', false, 'The stream already has an active mapping', 'Update that mapping (PUT makes a new version), or deactivate it first; `details.mapping_id` names it.'),
+  // Events, subscriptions and webhooks
+  SUBSCRIPTION_ACTION_UNAVAILABLE: spec(400, 'input', false, 'This subscription action type is not available yet', 'Use action_type "webhook" (an outgoing webhook endpoint) or "sync" (trigger a sync of an instance).'),
+  WEBHOOK_KEY_UNKNOWN: spec(404, 'not_found', false, 'No instance receives webhooks at this key', 'Use the URL shown when the instance was created or its webhook secret rotated (POST /api/integration/instances/{id}/webhook-secret/rotate shows a new one).'),
+  WEBHOOK_SIGNATURE_INVALID: spec(401, 'unauthenticated', false, 'The webhook signature or token does not verify', "Configure the sender with the instance's current webhook secret (rotate it to get a new one) and the verification scheme the instance uses."),
+  WEBHOOK_TIMESTAMP_STALE: spec(401, 'unauthenticated', false, 'The webhook timestamp is outside the tolerance', "Check the sender's clock; deliveries older or newer than the tolerance (5 minutes by default) are refused to stop replays."),
+  WEBHOOK_REPLAYED: spec(409, 'conflict', false, 'This webhook message id was already received', 'Nothing if it is a retry of a delivered message: it was stored the first time. Senders must use a new id per message.'),
+  WEBHOOK_IP_NOT_ALLOWED: spec(403, 'forbidden', false, "The sender's address is not in the instance's IP allow-list", "Send from an address in the allow-list, or add the sender's range to the instance's webhook settings."),
+  WEBHOOK_BODY_MALFORMED: spec(400, 'input', false, 'The webhook body could not be parsed', 'Send a JSON (or form-encoded) body; a body with a valid signature is kept for inspection at GET /api/integration/instances/{id}/webhooks.'),
+  WEBHOOK_NOT_CONFIGURED: spec(409, 'config', false, 'This instance has no inbound webhook secret yet', 'Create one with POST /api/integration/instances/{id}/webhook-secret/rotate.'),
+  // Observability and retention
+  RETENTION_POLICY_INVALID: spec(400, 'config', false, 'The retention policy is not valid', 'Set each PATCHBAY_RETENTION_*_DAYS variable named in `field` to a whole number of days from 1 to 36500, or unset it for the default.'),
   INTERNAL: spec(500, 'bug', false, 'Internal error', 'Report it with the request id from the response; details are in the server log.'),
 } as const satisfies Record<string, ErrorCodeSpec>;
 

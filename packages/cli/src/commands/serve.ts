@@ -31,8 +31,11 @@ async function serve(flags: ServeFlags): Promise<void> {
   const config = runtimeConfig(flags);
   const log = createLogger();
   const hub = await openHub(config, log);
+  // The job queue always (the API queues syncs); workers and the scheduler unless --no-workers.
+  await hub.engine.jobs.start({ workers: flags.workers, scheduler: flags.workers });
   const app = await buildServer({ engine: hub.engine, log, publicUrl: config.publicUrl, metricsToken: config.metricsToken });
   const address = await app.listen({ port: flags.port, host: flags.host });
+  if (flags.workers) hub.engine.events.start(); // event dispatcher, webhook deliveries, inbound processing
   const url = address.replace('[::1]', 'localhost');
   const serverFile = join(hub.store.dataDir, 'server.json');
   writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
@@ -54,6 +57,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     deadline.unref();
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
+      await hub.engine.events.stop(); // finishes the current step; an interrupted delivery's lease makes it due again
+      await hub.engine.jobs.stop(); // running syncs stop after their page in flight and go back to the queue
       await hub.engine.sync.shutdown(); // cancels running syncs; each records its checkpoint and state
       await hub.close(); // closes the database cleanly and releases the folder lock
       rmSync(serverFile, { force: true });

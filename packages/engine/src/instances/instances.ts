@@ -5,9 +5,10 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { visibleTo } from '../catalog/connectors.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
-import { isUniqueViolation } from '../lib/db-errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../lib/db-errors.ts';
 import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '../lib/pagination.ts';
 import { nextStatus } from './instance-status.ts';
+import { logOperation } from '../logs/log-operation.ts';
 
 export type InstanceRow = typeof integrationInstances.$inferSelect;
 
@@ -54,9 +55,13 @@ export function createInstanceService(deps: EngineDeps, validateConfig: ConfigVa
     return row;
   }
 
-  function uniqueName<T>(name: string) {
+  /** Maps constraint violations to the caller's mistake: a taken name, or an auth config that is not theirs. */
+  function constraintError<T>(name: string) {
     return (error: unknown): T => {
       if (isUniqueViolation(error)) throw new PatchbayError('ALREADY_EXISTS', { field: 'name', message: `An instance named ${name} already exists` });
+      if (isForeignKeyViolation(error)) {
+        throw new PatchbayError('AUTH_CONFIG_NOT_FOUND', { field: 'body.auth_config_id', message: 'No authentication config with this id in your organisation', hint: 'List configs with GET /api/integration/auth-configs.' });
+      }
       throw error;
     };
   }
@@ -71,6 +76,7 @@ export function createInstanceService(deps: EngineDeps, validateConfig: ConfigVa
         .where(eq(integrationInstances.id, id))
         .returning();
       await appendAudit(tx, deps.clock, actor, { action: `instance.${action}d`, targetType: 'instance', targetId: id, before: snapshot(before), after: snapshot(row!), details: { from: before.status, to: status } });
+      await logOperation(tx, { organizationId: row!.organizationId, instanceId: id, level: 'info', operation: `instance.${action}`, message: `Instance ${action}d (${before.status} → ${status})`, details: { from: before.status, to: status }, userId: actor.userId, occurredAt: deps.clock.now() });
       return row!;
     });
   }
@@ -103,7 +109,7 @@ export function createInstanceService(deps: EngineDeps, validateConfig: ConfigVa
           await appendAudit(tx, deps.clock, actor, { action: 'instance.created', targetType: 'instance', targetId: row!.id, after: snapshot(row!) });
           return row!;
         })
-        .catch(uniqueName<InstanceRow>(input.name));
+        .catch(constraintError<InstanceRow>(input.name));
     },
 
     async list(actor: Actor, filter: InstanceFilter): Promise<Page<InstanceRow>> {
@@ -144,7 +150,7 @@ export function createInstanceService(deps: EngineDeps, validateConfig: ConfigVa
           await appendAudit(tx, deps.clock, actor, { action: 'instance.updated', targetType: 'instance', targetId: id, before: snapshot(before), after: snapshot(row!), details: { changed } });
           return row!;
         })
-        .catch(uniqueName<InstanceRow>(patch.name ?? ''));
+        .catch(constraintError<InstanceRow>(patch.name ?? ''));
     },
 
     async remove(actor: Actor, id: string): Promise<void> {

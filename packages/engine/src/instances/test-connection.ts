@@ -6,6 +6,7 @@ import type { EngineDeps } from '../lib/engine-deps.ts';
 import { buildConnectorContext } from '../runtime/build-context.ts';
 import { errorDetailsOf } from '../sync/executions.ts';
 import type { SyncServiceOptions } from '../sync/sync-service.ts';
+import { recordConnectionTest } from '../health/connection-tests.ts';
 
 export interface ConnectionTest {
   readonly ok: boolean;
@@ -25,7 +26,9 @@ export function createConnectionTester(deps: EngineDeps, { registry, instances, 
     const connector = registry.require(instance.connectorId);
     const started = performance.now();
     if (!connector.validate) {
-      return { ok: false, latencyMs: 0, details: {}, error: { code: 'CONFIG_INVALID', message: `Connector ${connector.id} declares no connection test` } };
+      const untestable = { ok: false, latencyMs: 0, details: {}, error: { code: 'CONFIG_INVALID', message: `Connector ${connector.id} declares no connection test` } };
+      await recordConnectionTest(deps, instance, { ...untestable, testable: false }, actor.userId);
+      return untestable;
     }
     const controller = new AbortController();
     try {
@@ -38,6 +41,7 @@ export function createConnectionTester(deps: EngineDeps, { registry, instances, 
           .update(integrationInstances)
           .set({ lastConnected: deps.clock.now(), errorMessage: null, ...(instance.status === 'error' ? { status: 'active' as const } : {}) })
           .where(eq(integrationInstances.id, instance.id));
+        await recordConnectionTest(deps, instance, { ok: true, latencyMs, error: null }, actor.userId);
         return { ok: true, latencyMs, details: { ...(result.details ?? {}) }, error: null };
       } finally {
         await ctx.close();
@@ -46,6 +50,7 @@ export function createConnectionTester(deps: EngineDeps, { registry, instances, 
       const latencyMs = Math.round(performance.now() - started);
       const message = isPatchbayError(error) ? error.message : 'The connection test failed';
       await deps.database.db.update(integrationInstances).set({ errorMessage: message }).where(eq(integrationInstances.id, instance.id));
+      await recordConnectionTest(deps, instance, { ok: false, latencyMs, error: errorDetailsOf(error) }, actor.userId);
       return { ok: false, latencyMs, details: {}, error: errorDetailsOf(error) };
     } finally {
       controller.abort();

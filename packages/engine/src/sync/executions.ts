@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { syncExecutions, type Db, type SyncStatus, type SyncTrigger } from '@patchbay/store';
+import { outbox, syncExecutions, type Db, type SyncStatus, type SyncTrigger } from '@patchbay/store';
 import { isPatchbayError } from '@patchbay/types';
+import { syncFailedEvent } from '../events/sync-events.ts';
 
 export type ExecutionRow = typeof syncExecutions.$inferSelect;
 
@@ -29,10 +30,14 @@ export function errorDetailsOf(error: unknown): Record<string, unknown> {
 }
 
 export async function finishExecution(db: Db, id: string, status: Extract<SyncStatus, 'completed' | 'failed' | 'cancelled'>, now: Date, error?: unknown): Promise<ExecutionRow> {
-  const [row] = await db
-    .update(syncExecutions)
-    .set({ status, endedAt: now, errorDetails: error === undefined ? null : errorDetailsOf(error) })
-    .where(eq(syncExecutions.id, id))
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(syncExecutions)
+      .set({ status, endedAt: now, errorDetails: error === undefined ? null : errorDetailsOf(error) })
+      .where(eq(syncExecutions.id, id))
+      .returning();
+    // sync.failed goes out in the same transaction as the failed state (engine/src/events/catalog.ts).
+    if (row && status === 'failed') await tx.insert(outbox).values(syncFailedEvent(row, now));
+    return row!;
+  });
 }

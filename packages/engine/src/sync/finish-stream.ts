@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { outbox, records, streamStates, syncExecutions, type Db } from '@patchbay/store';
 import type { PageTarget } from './write-page.ts';
+import { syncCompletedEvent } from '../events/sync-events.ts';
 
 /**
  * Closes a successful run in one transaction. A full-refresh stream marks every record it did not see
@@ -32,9 +33,12 @@ export async function finishStream(tx: Db, target: PageTarget, fullRefresh: bool
     .update(streamStates)
     .set({ lastSuccessAt: now, updatedAt: now, ...(fullRefresh ? { checkpoint: null, runStartedAt: null } : {}) })
     .where(and(eq(streamStates.instanceId, target.instanceId), eq(streamStates.stream, target.stream)));
-  await tx
+  const [done] = await tx
     .update(syncExecutions)
     .set({ recordsDeleted: sql`${syncExecutions.recordsDeleted} + ${deleted}`, status: 'completed', endedAt: now })
-    .where(eq(syncExecutions.id, target.executionId));
+    .where(eq(syncExecutions.id, target.executionId))
+    .returning();
+  // sync.completed goes out with the run's closing change (events catalogue: engine/src/events/catalog.ts).
+  if (done) await tx.insert(outbox).values(syncCompletedEvent(done, now));
   return deleted;
 }

@@ -39,8 +39,8 @@ describe.each(testDatabaseKinds())('stream runner on %s', (kind) => {
     expect(resumed).toMatchObject({ status: 'completed', recordsCreated: 3, recordsProcessed: 3 });
     const rows = await q<{ external_id: string }>(`select external_id from records order by external_id`);
     expect(rows.map((r) => r.external_id)).toEqual(['f-1', 'f-2', 'f-3', 'f-4', 'f-5', 'f-6', 'f-7']);
-    const events = await q<{ type: string; n: number }>(`select type, count(*)::int as n from outbox group by type`);
-    expect(events).toEqual([{ type: 'record.created', n: 7 }]);
+    const events = await q<{ type: string; n: number }>(`select type, count(*)::int as n from outbox where type like 'record.%' or type like 'sync.%' group by type order by type`);
+    expect(events).toEqual([{ type: 'record.created', n: 7 }, { type: 'sync.completed', n: 1 }, { type: 'sync.failed', n: 1 }]);
   });
 
   it('counts unchanged and updated records on a later run and emits only the changes', async () => {

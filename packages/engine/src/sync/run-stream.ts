@@ -58,7 +58,7 @@ export async function runStream(options: RunStreamOptions): Promise<ExecutionRow
       try {
         for await (const page of stream.fetch(ctx, start.checkpoint)) {
           if (ctx.signal.aborted) throw ctx.signal.reason ?? new PatchbayError('REQUEST_CANCELLED');
-          const normalized = normalizePage(page.records, { stream, meta: meta(), override: options.override, keepRawBytes: options.keepRawBytes });
+          const normalized = await normalizePage(page.records, { stream, meta: meta(), override: options.override, keepRawBytes: options.keepRawBytes });
           const counts = await db.transaction((tx) => writePage(tx, target, normalized, page.checkpoint, deps.clock.now()));
           start = { ...start, checkpoint: page.checkpoint };
           await options.onPage?.({ index: index++, counts, checkpoint: page.checkpoint });

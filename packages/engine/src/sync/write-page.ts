@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { outbox, records, rejectedRecords, streamStates, syncExecutions, type Db } from '@patchbay/store';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@patchbay/store';
 import type { NormalizedRecord, RejectedRecord } from './normalize-page.ts';
 
 export interface PageTarget {
@@ -19,8 +19,11 @@ export interface PageCounts {
   failed: number;
 }
 
-/** Rows per multi-row statement: keeps every statement far below PostgreSQL's 65,535 parameters. */
-const CHUNK = 500;
+/**
+ * Records per statement. Each statement carries its rows as ONE JSON parameter that the server unpacks
+ * with `jsonb_to_recordset`: a handful of round trips per page whatever its size, no per-row parameters.
+ */
+const CHUNK = 1000;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -28,14 +31,66 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-function eventOf(kind: 'created' | 'updated', target: PageTarget, r: NormalizedRecord, recordId: string, at: Date) {
-  return {
-    organizationId: target.organizationId,
-    instanceId: target.instanceId,
-    type: `record.${kind}`,
-    occurredAt: at,
-    data: { record_id: recordId, instance_id: target.instanceId, stream: target.stream, external_id: r.externalId, class_uid: r.classUid, severity_id: r.severityId, record: r.data },
-  };
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** One input row as JSON text; `data` and `raw` are spliced in as the JSON text they already are. */
+function inputRow(r: NormalizedRecord, kind: 'created' | 'updated'): string {
+  const a = r.annotations;
+  return (
+    `{"external_id":${JSON.stringify(r.externalId)},"kind":"${kind}","class_uid":${r.classUid},"category_uid":${r.categoryUid ?? 'null'},` +
+    `"severity_id":${r.severityId ?? 'null'},"occurred_at":${r.occurredAt ? `"${r.occurredAt.toISOString()}"` : 'null'},"content_hash":"${r.contentHash}",` +
+    `"raw_hash":"${r.rawHash}","raw_size":${r.rawSize},"has_annotations":${a ? 'true' : 'false'},"criticality":${JSON.stringify(a?.criticality ?? null)},` +
+    `"tags":${JSON.stringify(a?.tags ?? null)},"raw":${r.rawJson ?? 'null'},"data":${r.dataJson}}`
+  );
+}
+
+/**
+ * Inserts new records and rewrites changed ones in one statement, writing their `record.created` /
+ * `record.updated` events into the outbox from the rows it returns, and the mapping's annotations.
+ */
+function upsertStatement(target: PageTarget, rows: string[], now: string, withAnnotations: boolean, clearAnnotations: boolean): SQL {
+  const annotate = withAnnotations
+    ? sql`, annotated as (
+        insert into asset_annotations (record_id, organization_id, mapping_criticality, mapping_tags, updated_at)
+        select up.id, ${target.organizationId}::uuid, i.criticality, case when i.tags is null then null else array(select jsonb_array_elements_text(i.tags)) end, ${now}::timestamptz
+        from up join input i on i.external_id = up.external_id where i.has_annotations
+        on conflict (record_id) do update set mapping_criticality = excluded.mapping_criticality, mapping_tags = excluded.mapping_tags, updated_at = excluded.updated_at
+      )`
+    : sql``;
+  const clear = clearAnnotations
+    ? sql`, cleared as (
+        update asset_annotations set mapping_criticality = null, mapping_tags = null, updated_at = ${now}::timestamptz
+        where record_id in (select up.id from up join input i on i.external_id = up.external_id where not i.has_annotations and i.kind = 'updated')
+          and (mapping_criticality is not null or mapping_tags is not null)
+      )`
+    : sql``;
+  return sql`
+    with input as (
+      select * from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) as x(
+        external_id text, kind text, class_uid integer, category_uid integer, severity_id integer, occurred_at timestamptz,
+        content_hash text, raw_hash text, raw_size integer, has_annotations boolean, criticality text, tags jsonb, raw jsonb, data jsonb)
+    ),
+    up as (
+      insert into records as r (organization_id, instance_id, stream, external_id, class_uid, category_uid, severity_id, occurred_at, data,
+        content_hash, first_seen, last_seen, raw_hash, raw_size, raw, sync_execution_id, connector_version, mapping_version, fetched_at)
+      select ${target.organizationId}::uuid, ${target.instanceId}::uuid, ${target.stream}, i.external_id, i.class_uid, i.category_uid, i.severity_id,
+        i.occurred_at, i.data, i.content_hash, ${now}::timestamptz, ${now}::timestamptz, i.raw_hash, i.raw_size, i.raw, ${target.executionId}::uuid,
+        ${target.connectorVersion}, ${target.mappingVersion}::integer, ${now}::timestamptz
+      from input i
+      on conflict (instance_id, stream, external_id) do update set
+        data = excluded.data, class_uid = excluded.class_uid, category_uid = excluded.category_uid, severity_id = excluded.severity_id,
+        occurred_at = excluded.occurred_at, content_hash = excluded.content_hash, last_seen = excluded.last_seen, deleted_at = null,
+        raw_hash = excluded.raw_hash, raw_size = excluded.raw_size, raw = excluded.raw, sync_execution_id = excluded.sync_execution_id,
+        connector_version = excluded.connector_version, mapping_version = excluded.mapping_version, fetched_at = excluded.fetched_at,
+        revision = r.revision + 1
+      returning r.id, r.external_id, r.class_uid, r.severity_id, r.data
+    )${annotate}${clear}
+    insert into outbox (organization_id, instance_id, type, occurred_at, data)
+    select ${target.organizationId}::uuid, ${target.instanceId}::uuid, 'record.' || i.kind, ${now}::timestamptz,
+      jsonb_build_object('record_id', up.id, 'instance_id', ${target.instanceId}::text, 'stream', ${target.stream}::text, 'external_id', up.external_id,
+        'class_uid', up.class_uid, 'severity_id', up.severity_id, 'record', up.data)
+    from up join input i on i.external_id = up.external_id
+    order by i.kind, up.external_id`;
 }
 
 /**
@@ -45,119 +100,61 @@ function eventOf(kind: 'created' | 'updated', target: PageTarget, r: NormalizedR
  */
 export async function writePage(tx: Db, target: PageTarget, page: { records: NormalizedRecord[]; rejected: RejectedRecord[] }, checkpoint: unknown, now: Date): Promise<PageCounts> {
   const counts: PageCounts = { created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0 };
-  const identity = and(eq(records.instanceId, target.instanceId), eq(records.stream, target.stream));
-  const events: ReturnType<typeof eventOf>[] = [];
+  const at = now.toISOString();
 
   for (const part of chunks(page.records)) {
-    const existing = await tx
-      .select({ id: records.id, externalId: records.externalId, contentHash: records.contentHash, deletedAt: records.deletedAt })
-      .from(records)
-      .where(and(identity, inArray(records.externalId, part.map((r) => r.externalId))));
-    const known = new Map(existing.map((e) => [e.externalId, e]));
-    const fresh = part.filter((r) => !known.has(r.externalId));
-    const changed = part.filter((r) => known.has(r.externalId) && (known.get(r.externalId)!.contentHash !== r.contentHash || known.get(r.externalId)!.deletedAt));
-    const same = part.filter((r) => known.has(r.externalId) && known.get(r.externalId)!.contentHash === r.contentHash && !known.get(r.externalId)!.deletedAt);
-
-    if (fresh.length) {
-      const inserted = await tx
-        .insert(records)
-        .values(
-          fresh.map((r) => ({
-            organizationId: target.organizationId,
-            instanceId: target.instanceId,
-            stream: target.stream,
-            externalId: r.externalId,
-            classUid: r.classUid,
-            categoryUid: r.categoryUid,
-            severityId: r.severityId,
-            occurredAt: r.occurredAt,
-            data: r.data,
-            contentHash: r.contentHash,
-            firstSeen: now,
-            lastSeen: now,
-            rawHash: r.rawHash,
-            rawSize: r.rawSize,
-            raw: r.raw,
-            syncExecutionId: target.executionId,
-            connectorVersion: target.connectorVersion,
-            mappingVersion: target.mappingVersion,
-            fetchedAt: now,
-          })),
-        )
-        .returning({ id: records.id, externalId: records.externalId });
-      const ids = new Map(inserted.map((i) => [i.externalId, i.id]));
-      for (const r of fresh) events.push(eventOf('created', target, r, ids.get(r.externalId)!, now));
-      counts.created += fresh.length;
+    const existing = rowsOf<{ id: string; external_id: string; content_hash: string; deleted: boolean }>(
+      await tx.execute(sql`
+        select id, external_id, content_hash, deleted_at is not null as deleted from records
+        where instance_id = ${target.instanceId}::uuid and stream = ${target.stream} and external_id = any(${sql.param(part.map((r) => r.externalId))}::text[])`),
+    );
+    const known = new Map(existing.map((e) => [e.external_id, e]));
+    const rows: string[] = [];
+    const same: string[] = [];
+    let withAnnotations = false;
+    let clearAnnotations = false;
+    for (const r of part) {
+      const k = known.get(r.externalId);
+      if (k && k.content_hash === r.contentHash && !k.deleted) {
+        same.push(k.id);
+        continue;
+      }
+      const kind = k ? 'updated' : 'created';
+      counts[kind]++;
+      rows.push(inputRow(r, kind));
+      if (r.annotations) withAnnotations = true;
+      else if (k) clearAnnotations = true;
     }
-    for (const r of changed) {
-      const id = known.get(r.externalId)!.id;
-      await tx
-        .update(records)
-        .set({
-          data: r.data,
-          classUid: r.classUid,
-          categoryUid: r.categoryUid,
-          severityId: r.severityId,
-          occurredAt: r.occurredAt,
-          contentHash: r.contentHash,
-          lastSeen: now,
-          deletedAt: null,
-          rawHash: r.rawHash,
-          rawSize: r.rawSize,
-          raw: r.raw,
-          syncExecutionId: target.executionId,
-          connectorVersion: target.connectorVersion,
-          mappingVersion: target.mappingVersion,
-          fetchedAt: now,
-          revision: sql`${records.revision} + 1`,
-        })
-        .where(eq(records.id, id));
-      events.push(eventOf('updated', target, r, id, now));
-    }
-    counts.updated += changed.length;
+    if (rows.length) await tx.execute(upsertStatement(target, rows, at, withAnnotations, clearAnnotations));
     if (same.length) {
-      await tx.update(records).set({ lastSeen: now }).where(inArray(records.id, same.map((r) => known.get(r.externalId)!.id)));
+      await tx.execute(sql`update records set last_seen = ${at}::timestamptz where id = any(${sql.param(same)}::uuid[])`);
       counts.unchanged += same.length;
     }
   }
 
-  for (const part of chunks(events)) await tx.insert(outbox).values(part);
-  if (page.rejected.length) {
-    await tx.insert(rejectedRecords).values(
-      page.rejected.map((r) => ({
-        organizationId: target.organizationId,
-        instanceId: target.instanceId,
-        stream: target.stream,
-        syncExecutionId: target.executionId,
-        externalId: r.externalId,
-        kind: r.kind,
-        reason: r.reason,
-        raw: r.raw,
-        createdAt: now,
-      })),
-    );
-    counts.invalid = page.rejected.filter((r) => r.kind === 'invalid').length;
-    counts.failed = page.rejected.length - counts.invalid;
+  for (const part of chunks(page.rejected)) {
+    const json = JSON.stringify(part.map((r) => ({ external_id: r.externalId, kind: r.kind, reason: r.reason, raw: r.raw ?? null })));
+    await tx.execute(sql`
+      insert into rejected_records (organization_id, instance_id, stream, sync_execution_id, external_id, kind, reason, raw, created_at)
+      select ${target.organizationId}::uuid, ${target.instanceId}::uuid, ${target.stream}, ${target.executionId}::uuid, x.external_id, x.kind, x.reason, x.raw, ${at}::timestamptz
+      from jsonb_to_recordset(${json}::jsonb) as x(external_id text, kind text, reason jsonb, raw jsonb)`);
   }
+  counts.invalid = page.rejected.filter((r) => r.kind === 'invalid').length;
+  counts.failed = page.rejected.length - counts.invalid;
 
-  await tx
-    .insert(streamStates)
-    .values({ instanceId: target.instanceId, stream: target.stream, checkpoint: checkpoint ?? null, updatedAt: now })
-    .onConflictDoUpdate({ target: [streamStates.instanceId, streamStates.stream], set: { checkpoint: checkpoint ?? null, updatedAt: now } });
-
+  // The checkpoint and the counters in one statement.
   const processed = page.records.length + page.rejected.length;
-  await tx
-    .update(syncExecutions)
-    .set({
-      pages: sql`${syncExecutions.pages} + 1`,
-      heartbeatAt: now,
-      recordsProcessed: sql`${syncExecutions.recordsProcessed} + ${processed}`,
-      recordsCreated: sql`${syncExecutions.recordsCreated} + ${counts.created}`,
-      recordsUpdated: sql`${syncExecutions.recordsUpdated} + ${counts.updated}`,
-      recordsUnchanged: sql`${syncExecutions.recordsUnchanged} + ${counts.unchanged}`,
-      recordsInvalid: sql`${syncExecutions.recordsInvalid} + ${counts.invalid}`,
-      recordsFailed: sql`${syncExecutions.recordsFailed} + ${counts.failed}`,
-    })
-    .where(eq(syncExecutions.id, target.executionId));
+  await tx.execute(sql`
+    with state as (
+      insert into stream_states (instance_id, stream, checkpoint, updated_at)
+      values (${target.instanceId}::uuid, ${target.stream}, ${checkpoint === undefined || checkpoint === null ? null : JSON.stringify(checkpoint)}::jsonb, ${at}::timestamptz)
+      on conflict (instance_id, stream) do update set checkpoint = excluded.checkpoint, updated_at = excluded.updated_at
+    )
+    update sync_executions set
+      pages = pages + 1, heartbeat_at = ${at}::timestamptz,
+      records_processed = records_processed + ${processed}::integer, records_created = records_created + ${counts.created}::integer,
+      records_updated = records_updated + ${counts.updated}::integer, records_unchanged = records_unchanged + ${counts.unchanged}::integer,
+      records_invalid = records_invalid + ${counts.invalid}::integer, records_failed = records_failed + ${counts.failed}::integer
+    where id = ${target.executionId}::uuid`);
   return counts;
 }

@@ -1,1 +1,3 @@
 export { MemorySource, memoryConnector, mapMemoryItem, type MemoryItem } from './memory-source.ts';
+export { jsonFeedSimulator, type JsonFeedAlert, type JsonFeedSimulator, type JsonFeedSimulatorOptions } from '../process/fixtures/json-feed-simulator.ts';
+export { pythonExample, pythonExampleConnector } from '../process/fixtures/python-example.ts';

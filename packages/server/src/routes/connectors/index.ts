@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { route } from '../../route-def.ts';
 import { pageOf, pageQuery, standardErrors } from '../../schemas/common.ts';
 import { connectorJson, toConnectorJson } from '../../schemas/connector.ts';
+import { connectorDescriptionRoutes } from './description.ts';
+import { connectorRegistrationRoutes } from './registration.ts';
 
 const idParam = z.object({ id: z.string().min(1).describe('The connector key, e.g. `crowdstrike-falcon`') });
 
@@ -35,4 +37,6 @@ export const connectorRoutes = [
     schema: { params: idParam, response: { 200: connectorJson, ...standardErrors } },
     handler: async ({ engine, actor, params }) => toConnectorJson(await engine.connectors.get(actor, params.id)),
   }),
+  ...connectorDescriptionRoutes,
+  ...connectorRegistrationRoutes,
 ];
