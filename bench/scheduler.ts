@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import pino from 'pino';
-import { createEngine, systemActor } from '@patchbay/engine';
+import { createEngine } from '@patchbay/engine';
 import { MemorySource, memoryConnector } from '@patchbay/engine/testing';
 import { migrate, openPostgres, type Database } from '@patchbay/store';
 import { wrap } from '../packages/store/src/open-pglite.ts';

@@ -121,7 +121,7 @@ describe.each(testDatabaseKinds())('queue, workers and leases on %s', (kind) => 
   it("takes back the syncs of a worker that died and runs them again from their checkpoint", async () => {
     const source = new GatedSource();
     source.items = items(1, 4);
-    const { engine, actor, instance, q, status, clock } = await setup(source);
+    const { engine, instance, q, status, clock } = await setup(source);
     // What a killed process leaves: its worker row, a lease, a running execution, a checkpoint after page 1.
     const dead = randomUUID();
     const now = clock.now().toISOString();
