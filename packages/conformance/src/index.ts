@@ -10,6 +10,7 @@ export { formatReport } from './format-report.ts';
 export { AutoAdvanceClock, type AutoAdvanceClockOptions } from './auto-advance-clock.ts';
 export { sharedDatabase, type DatabaseLease, type DatabaseSource } from './harness/database-source.ts';
 export { CountingTokenSource, testAuthFor, type TestAuth } from './harness/test-auth.ts';
+export { runAction, planAction, type ActionCallOptions } from './harness/run-action.ts';
 export { leaseContractProxy, closeContractProxies, type ContractLease } from './contract/prism.ts';
 export type { ContractViolation } from './contract/violations.ts';
 export {
