@@ -32,7 +32,7 @@ export interface WorkerResult {
   readonly records: number;
   readonly engineSeconds: number;
   readonly peakRssMb: number;
-  /** Peak RSS while the first fifth of the records was synced: the rest should not add to it. */
+  /** Peak RSS while the first half of the records was synced: the second half should not add to it. */
   readonly earlyPeakRssMb: number;
   readonly baselineSeconds: number;
   readonly status: string;
@@ -59,7 +59,7 @@ async function sync(database: Database, input: WorkerInput) {
   const sample = () => {
     const rss = process.memoryUsage.rss();
     peak = Math.max(peak, rss);
-    if (progress.fetched <= input.records / 5) earlyPeak = Math.max(earlyPeak, rss);
+    if (progress.fetched <= input.records / 2) earlyPeak = Math.max(earlyPeak, rss);
   };
   const timer = setInterval(sample, 25);
   const start = performance.now();

@@ -2,8 +2,8 @@ import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { decodeCursor, encodeCursor } from '../lib/pagination.ts';
 
-/** How lists can be ordered; always newest (or highest) first, then by id. */
-export const recordSorts = ['first_seen', 'last_seen', 'occurred_at', 'severity_id'] as const;
+/** How lists can be ordered; always newest (or highest) first, then by id. The first is the default. */
+export const recordSorts = ['last_seen', 'first_seen', 'occurred_at', 'severity_id'] as const;
 export type RecordSort = (typeof recordSorts)[number];
 
 const NULL = '';
@@ -21,4 +21,5 @@ export function cursorOf(value: Date | number | null, id: string): string {
   return encodeCursor([value === null ? NULL : value instanceof Date ? value.toISOString() : value, id]);
 }
 
-export const descNullsLast = (column: PgColumn) => sql`${column} desc nulls last`;
+/** `desc nulls last` for a nullable column; plain `desc` for a NOT NULL one, so a backward index scan can serve it. */
+export const descOrder = (column: PgColumn) => (column.notNull ? sql`${column} desc` : sql`${column} desc nulls last`);

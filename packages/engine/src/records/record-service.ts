@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '../lib/pagination.ts';
-import { afterCursor, cursorOf, descNullsLast, type RecordSort } from './record-cursor.ts';
+import { afterCursor, cursorOf, descOrder, type RecordSort } from './record-cursor.ts';
 import { classesOf, type RecordKind } from './record-kinds.ts';
 
 export interface RecordFilter extends PageRequest {
@@ -205,7 +205,7 @@ export function createRecordService(deps: EngineDeps) {
       if (filter.q) where.push(sql`${records.data}::text ilike ${`%${escapeLike(filter.q)}%`}`);
       if (filter.criticality) where.push(sql`${effectiveCriticality} = ${filter.criticality}`);
       if (filter.tag) where.push(sql`${effectiveTags} @> array[${filter.tag}]::text[]`);
-      const [column, type] = sortColumns[filter.sort ?? 'first_seen'];
+      const [column, type] = sortColumns[filter.sort ?? 'last_seen'];
       if (filter.cursor) where.push(afterCursor(column, records.id, filter.cursor, type));
       const rows = (await db
         .select(columns)
@@ -213,11 +213,11 @@ export function createRecordService(deps: EngineDeps) {
         .innerJoin(integrationInstances, eq(integrationInstances.id, records.instanceId))
         .leftJoin(assetAnnotations, eq(assetAnnotations.recordId, records.id))
         .where(and(...where))
-        .orderBy(descNullsLast(column), desc(records.id))
+        .orderBy(descOrder(column), desc(records.id))
         .limit(limit + 1)) as Selected[];
       const page = toPage(rows, limit, () => []);
       const last = page.items.at(-1);
-      const key = filter.sort ?? 'first_seen';
+      const key = filter.sort ?? 'last_seen';
       const value = last ? ({ first_seen: last.firstSeen, last_seen: last.lastSeen, occurred_at: last.occurredAt, severity_id: last.severityId } as const)[key] : null;
       return { items: page.items.map((r) => view(r)), nextCursor: page.nextCursor && last ? cursorOf(value ?? null, last.id) : null };
     },

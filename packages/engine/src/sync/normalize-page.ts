@@ -69,6 +69,10 @@ export type NormalizeOutcome =
   | { readonly ok: false; readonly rejected: RejectedRecord; readonly output?: Record<string, unknown> };
 
 const MAX_REJECTED_RAW = 64 * 1024;
+const NUL_ESCAPE = '\\u0000';
+/** `\u0000` in JSON text that encodes a NUL (an even number of backslashes before it), not the text `\\u0000`. */
+const ENCODED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+const hasNul = (json: string) => json.includes(NUL_ESCAPE) && ENCODED_NUL.test(json);
 
 function time(data: Record<string, unknown>): Date | null {
   const t = data.time;
@@ -117,8 +121,10 @@ export async function normalizeRecord(raw: unknown, options: NormalizeOptions): 
       return { ok: false, rejected: { externalId, kind: 'invalid', reason: { errors: result.errors.slice(0, 20) }, raw: capRaw(raw) }, output };
     }
     const digest = rawDigest(raw);
-    const keep = Boolean(options.keepRawBytes && digest.size <= options.keepRawBytes);
     const dataJson = canonicalJson(data);
+    // PostgreSQL's jsonb cannot hold U+0000: such a record would fail its whole page, so it fails alone.
+    if (hasNul(dataJson)) throw new Error('The OCSF record contains a U+0000 character, which PostgreSQL cannot store in JSONB');
+    const keep = Boolean(options.keepRawBytes && digest.size <= options.keepRawBytes && !hasNul(digest.text));
     return {
       ok: true,
       record: {
@@ -164,5 +170,6 @@ export async function normalizePage(raws: readonly unknown[], options: Normalize
 
 function capRaw(raw: unknown): unknown {
   const text = JSON.stringify(raw) ?? 'null';
+  if (hasNul(text)) return { unstorable: 'contains U+0000', size: text.length, head: text.slice(0, 1024).replaceAll(NUL_ESCAPE, '\\\\u0000') };
   return text.length <= MAX_REJECTED_RAW ? raw : { truncated: true, size: text.length, head: text.slice(0, 1024) };
 }

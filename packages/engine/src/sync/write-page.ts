@@ -46,7 +46,8 @@ function inputRow(r: NormalizedRecord, kind: 'created' | 'updated'): string {
 
 /**
  * Inserts new records and rewrites changed ones in one statement, writing their `record.created` /
- * `record.updated` events into the outbox from the rows it returns, and the mapping's annotations.
+ * `record.updated` events into the outbox from the ids it returns (the event's record is the input row's
+ * data, which is what the row now holds), and the mapping's annotations.
  */
 function upsertStatement(target: PageTarget, rows: string[], now: string, withAnnotations: boolean, clearAnnotations: boolean): SQL {
   const annotate = withAnnotations
@@ -83,12 +84,12 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
         raw_hash = excluded.raw_hash, raw_size = excluded.raw_size, raw = excluded.raw, sync_execution_id = excluded.sync_execution_id,
         connector_version = excluded.connector_version, mapping_version = excluded.mapping_version, fetched_at = excluded.fetched_at,
         revision = r.revision + 1
-      returning r.id, r.external_id, r.class_uid, r.severity_id, r.data
+      returning r.id, r.external_id
     )${annotate}${clear}
     insert into outbox (organization_id, instance_id, type, occurred_at, data)
     select ${target.organizationId}::uuid, ${target.instanceId}::uuid, 'record.' || i.kind, ${now}::timestamptz,
       jsonb_build_object('record_id', up.id, 'instance_id', ${target.instanceId}::text, 'stream', ${target.stream}::text, 'external_id', up.external_id,
-        'class_uid', up.class_uid, 'severity_id', up.severity_id, 'record', up.data)
+        'class_uid', i.class_uid, 'severity_id', i.severity_id, 'record', i.data)
     from up join input i on i.external_id = up.external_id
     order by i.kind, up.external_id`;
 }
@@ -104,9 +105,13 @@ export async function writePage(tx: Db, target: PageTarget, page: { records: Nor
 
   for (const part of chunks(page.records)) {
     const existing = rowsOf<{ id: string; external_id: string; content_hash: string; deleted: boolean }>(
+      // One unique-index probe per id, whatever the planner thinks of the table (a first sync has no statistics
+      // yet, and `external_id = any(...)` may then scan every row of the stream: quadratic over a large sync).
       await tx.execute(sql`
-        select id, external_id, content_hash, deleted_at is not null as deleted from records
-        where instance_id = ${target.instanceId}::uuid and stream = ${target.stream} and external_id = any(${sql.param(part.map((r) => r.externalId))}::text[])`),
+        select r.id, r.external_id, r.content_hash, r.deleted_at is not null as deleted
+        from unnest(${sql.param(part.map((r) => r.externalId))}::text[]) as k(external_id),
+        lateral (select id, external_id, content_hash, deleted_at from records
+          where instance_id = ${target.instanceId}::uuid and stream = ${target.stream} and external_id = k.external_id limit 1) as r`),
     );
     const known = new Map(existing.map((e) => [e.external_id, e]));
     const rows: string[] = [];

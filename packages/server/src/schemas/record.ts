@@ -28,7 +28,7 @@ export const recordQuery = pageQuery.extend({
   seen_since: z.iso.datetime({ offset: true }).optional().describe('Seen by a sync at or after (last_seen)'),
   q: z.string().min(1).max(200).optional().describe('Case-insensitive text anywhere in the OCSF record'),
   include_deleted: flag.describe('Include records a full-refresh sync marked deleted (default false)'),
-  sort: z.enum(recordSorts).optional().describe('Newest (highest) first: first_seen (default), last_seen, occurred_at, severity_id'),
+  sort: z.enum(recordSorts).optional().describe('Newest (highest) first: last_seen (default: most recently seen by a sync), first_seen, occurred_at, severity_id'),
 });
 
 export const assetQuery = recordQuery.extend({
