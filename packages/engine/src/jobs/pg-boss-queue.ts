@@ -8,6 +8,9 @@ import type { JobQueue, NewJob, QueuedJob, QueueSettings } from './job-queue.ts'
 /** Channel a send notifies (in the sending transaction, so it is delivered on commit). */
 export const JOBS_CHANNEL = 'patchbay_jobs';
 
+/** Serialises pg-boss's first start (schema creation) across processes. */
+const BOSS_START_LOCK = 7_402_115_003;
+
 /** pg-boss schema; created by pg-boss itself on start. */
 export const BOSS_SCHEMA = 'pgboss';
 
@@ -52,6 +55,21 @@ export function createPgBossQueue(database: Database, options: PgBossQueueOption
     superviseIntervalSeconds: 5,
   });
   boss.on('error', (error) => options.log.warn({ err: error }, 'job queue maintenance error'));
+  /**
+   * pg-boss creates its schema on the first start, and queues on demand; processes starting together on
+   * a fresh database would race on CREATE SCHEMA. One at a time across processes, like the migrations.
+   */
+  const oneAtATime = async (fn: () => Promise<unknown>): Promise<void> => {
+    if (database.kind === 'pglite') return void (await fn());
+    const session = await poolOf(database).connect();
+    try {
+      await session.query('select pg_advisory_lock($1)', [BOSS_START_LOCK]);
+      await fn();
+    } finally {
+      await session.query('select pg_advisory_unlock($1)', [BOSS_START_LOCK]).catch(() => undefined);
+      session.release();
+    }
+  };
   const listeners = new Set<(name: string) => void>();
   const announce = (name: string) => {
     for (const l of listeners) l(name);
@@ -62,13 +80,11 @@ export function createPgBossQueue(database: Database, options: PgBossQueueOption
   };
 
   return {
-    async start() {
-      await boss.start();
-    },
+    start: () => oneAtATime(() => boss.start()),
     async stop() {
       await boss.stop({ graceful: false, close: false, timeout: 1000 });
     },
-    async createQueue(name: string, settings: QueueSettings) {
+    createQueue: (name: string, settings: QueueSettings) => oneAtATime(async () => {
       const queue = {
         retryLimit: settings.retryLimit,
         retryDelay: settings.retryDelaySeconds,
@@ -82,7 +98,7 @@ export function createPgBossQueue(database: Database, options: PgBossQueueOption
       // Loads pg-boss's queue cache now, outside any transaction: a send inside a transaction must not
       // look the queue up on the main connection (on PGlite, one connection, that would wait forever).
       await boss.insert(name, []);
-    },
+    }),
     async send<T extends object>(name: string, jobs: readonly NewJob<T>[], tx?: Db) {
       if (jobs.length === 0) return;
       await boss.insert(name, jobs.map((j) => ({ id: j.id, data: j.data, ...(j.startAfterSeconds ? { startAfter: j.startAfterSeconds } : {}) })), tx ? { db: bossOf(tx) } : undefined);

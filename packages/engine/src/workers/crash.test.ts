@@ -114,7 +114,11 @@ describe.skipIf(!testDatabaseKinds().includes('postgres'))('SIGKILL at random po
 
 describe('SIGKILL and reopen, PGlite (one process at a time)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'patchbay-crash-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const children: WorkerChild[] = [];
+  afterAll(() => {
+    for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('resumes a killed worker\'s sync in the next process with nothing lost or duplicated', async () => {
     const sim = await startHttpJsonSimulator({ pageSize: 20, clock: systemClock, mode: 'cursor', incremental: true });
@@ -134,6 +138,7 @@ describe('SIGKILL and reopen, PGlite (one process at a time)', () => {
 
       for (const after of [8, 15]) {
         const worker = spawnWorker({ PATCHBAY_DATA_DIR: dir });
+        children.push(worker);
         await worker.ready;
         const before = sim.requests.length;
         await waitFor(() => sim.requests.length >= before + after, 'pages to be served', 60_000);
@@ -141,6 +146,7 @@ describe('SIGKILL and reopen, PGlite (one process at a time)', () => {
         await worker.exited;
       }
       const last = spawnWorker({ PATCHBAY_DATA_DIR: dir, PATCHBAY_EXIT_WHEN_IDLE: '1' });
+      children.push(last);
       expect(await last.exited).toBe(0);
 
       store = await openStore({ dataDir: dir });

@@ -5,6 +5,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patch
 import { ManualClock } from '@patchbay/types';
 import { createEngine, type Engine } from '../create-engine.ts';
 import { systemActor, type Actor } from '../lib/actor.ts';
+import { spawnWorker } from './crash-support.ts';
 import { GatedSource, gatedConnector, items, waitFor } from './test-support.ts';
 
 describe.each(testDatabaseKinds())('queue, workers and leases on %s', (kind) => {
@@ -141,6 +142,17 @@ describe.each(testDatabaseKinds())('queue, workers and leases on %s', (kind) => 
     expect(row!.records_created).toBe(2); // only the two records after the checkpoint
     expect(source.served).toBe(1);
   });
+
+  it.skipIf(kind !== 'postgres')('starts the queue from several processes at once on a fresh database', async () => {
+    t = await createTestDatabase(kind); // pg-boss has not created its schema here yet
+    const children = [1, 2, 3].map(() => spawnWorker({ DATABASE_URL: t!.url!, PATCHBAY_WORKER_CONNECTOR: 'memory' }));
+    try {
+      await Promise.all(children.map((c) => c.ready));
+    } finally {
+      for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGTERM');
+      await Promise.all(children.map((c) => c.exited));
+    }
+  }, 60_000);
 
   it('without a queue, a second direct run of a busy stream fails SYNC_ALREADY_RUNNING', async () => {
     const source = new GatedSource();

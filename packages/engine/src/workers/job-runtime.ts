@@ -30,6 +30,8 @@ export interface JobRuntimeOptions {
   readonly tickMs?: number;
   /** pg-boss retries a job whose worker stopped heartbeating after this (a backstop; default and minimum 10 s). */
   readonly jobHeartbeatSeconds?: number;
+  /** Replaces what a worker does with a sync job (benchmarks of the scheduler and queue alone). */
+  readonly handle?: (job: SyncJob, signal: AbortSignal) => Promise<void>;
   /** The worker lost its database session (it can no longer prove it is alive): stop it, say why. */
   readonly onFatal?: (error: unknown) => void;
 }
@@ -59,6 +61,8 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
   let loops: Promise<void>[] = [];
   let stopLoops = new AbortController();
   let nextDue: Date | null = null;
+  const listening = new WeakSet<object>();
+  let onFatal: ((error: unknown) => void) | undefined;
 
   return {
     get queue(): JobQueue | undefined {
@@ -94,18 +98,24 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
           clock: deps.clock,
           log: deps.log,
           handle: async (job, jobSignal) => {
+            if (options.handle) return options.handle(job.data, jobSignal);
             const outcome = await sync.runQueued(job.data.executionId, job.id, jobSignal);
             // Its stream is busy: the run ahead of it queues it when it ends; this later job is the backstop.
             if (outcome?.kind === 'busy') await q.send<SyncJob>(SYNC_QUEUE, [{ data: job.data, startAfterSeconds: BUSY_RETRY_SECONDS }]);
           },
         });
         pool = workerPool;
-        await session.listen(JOBS_CHANNEL, () => workerPool.wake());
+        onFatal = options.onFatal;
+        if (!listening.has(session)) {
+          // Once per session (the runtime may be stopped and started again): they act on the current pool.
+          listening.add(session);
+          await session.listen(JOBS_CHANNEL, () => pool?.wake());
+          session.onLost((error) => {
+            deps.log.error({ err: error }, 'the worker lost its database session; stopping its syncs so other workers take them over');
+            void pool?.stop(requeueReason('The worker lost its database session')).finally(() => onFatal?.(error));
+          });
+        }
         q.onSent(() => workerPool.wake());
-        session.onLost((error) => {
-          deps.log.error({ err: error }, 'the worker lost its database session; stopping its syncs so other workers take them over');
-          void workerPool.stop(requeueReason('The worker lost its database session')).finally(() => options.onFatal?.(error));
-        });
         workerPool.start();
         loops.push(
           every(deps.clock, signal, () => options.maintenanceMs ?? 2_000, async () => {

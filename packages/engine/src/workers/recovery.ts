@@ -1,9 +1,12 @@
-import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, ne } from 'drizzle-orm';
 import { syncExecutions, syncLeases, workers, type Db } from '@patchbay/store';
 import { PatchbayError } from '@patchbay/types';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import { finishExecution } from '../sync/executions.ts';
 import type { WorkerSession } from './worker-session.ts';
+
+/** Stopped workers are forgotten after a week. */
+const FORGET_AFTER_MS = 7 * 24 * 3_600_000;
 
 export interface RecoveryOptions {
   readonly session: () => Promise<WorkerSession>;
@@ -78,6 +81,8 @@ export function createRecovery(deps: EngineDeps, options: RecoveryOptions): Reco
         .innerJoin(workers, eq(workers.id, syncLeases.workerId))
         .where(isNotNull(workers.stoppedAt));
       for (const { id } of leftovers) await recoverWorker(id);
+      // Rows of workers long gone are history nobody reads.
+      await db.delete(workers).where(lt(workers.stoppedAt, new Date(deps.clock.now().getTime() - FORGET_AFTER_MS)));
       return recovered;
     },
   };

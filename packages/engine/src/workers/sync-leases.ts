@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { syncExecutions, syncLeases, type Db } from '@patchbay/store';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import type { ExecutionRow } from '../sync/executions.ts';
@@ -6,6 +6,9 @@ import type { WorkerSession } from './worker-session.ts';
 
 /** Pending executions older than this are not handed a stream (they are stale; the window bounds the scan). */
 const PENDING_WINDOW_MS = 24 * 3_600_000;
+
+/** A lease of this process older than this, for a run it no longer has, is given up. */
+const STALE_OWN_LEASE_MS = 60_000;
 
 export interface LeaseHolder {
   readonly executionId: string;
@@ -64,9 +67,14 @@ export function createLeases(deps: EngineDeps, options: LeaseOptions) {
     },
 
     async heartbeat(executionIds: readonly string[]): Promise<void> {
-      if (executionIds.length === 0) return;
       const session = await options.session();
       const now = deps.clock.now();
+      // A lease of this worker whose run is over (its release failed, say) would hold the stream for as
+      // long as the worker lives: let it go once it is clearly stale.
+      const stale = new Date(now.getTime() - STALE_OWN_LEASE_MS);
+      const mine = and(eq(syncLeases.workerId, session.id), lt(syncLeases.acquiredAt, stale));
+      await db.delete(syncLeases).where(executionIds.length ? and(mine, notInArray(syncLeases.executionId, [...executionIds])) : mine);
+      if (executionIds.length === 0) return;
       await db.update(syncLeases).set({ heartbeatAt: now }).where(and(eq(syncLeases.workerId, session.id), inArray(syncLeases.executionId, [...executionIds])));
       await db.update(syncExecutions).set({ heartbeatAt: now }).where(and(inArray(syncExecutions.id, [...executionIds]), eq(syncExecutions.status, 'running')));
     },

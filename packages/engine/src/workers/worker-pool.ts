@@ -2,6 +2,12 @@ import type { Clock } from '@patchbay/types';
 import type { JobQueue, QueuedJob } from '../jobs/job-queue.ts';
 import type { Logger } from '../lib/logger.ts';
 
+/**
+ * Lets timers and I/O run. On PGlite every query runs on this thread and can resolve without a macrotask
+ * in between, so a busy pool of I/O-free jobs would otherwise starve the API, the scheduler and the timers.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface WorkerPoolOptions<T> {
   readonly queue: JobQueue;
   readonly name: string;
@@ -34,6 +40,7 @@ export function createWorkerPool<T>(options: WorkerPoolOptions<T>) {
     const controller = new AbortController();
     const done = (async () => {
       try {
+        await yieldToEventLoop();
         await options.handle(job, controller.signal);
         await options.queue.complete(options.name, [job]);
       } catch (error) {
@@ -57,6 +64,7 @@ export function createWorkerPool<T>(options: WorkerPoolOptions<T>) {
 
   async function run(): Promise<void> {
     while (!stopping) {
+      await yieldToEventLoop();
       woken = false;
       const free = options.concurrency - active.size;
       let fetched = 0;

@@ -78,6 +78,8 @@ async function openPostgresSession(deps: EngineDeps, options: SessionOptions): P
     closing = true;
     for (const l of lost) l(error);
   };
+  // This connection alone must not keep a process alive: a CLI command that ran a sync exits when it is done.
+  (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
   client.on('error', onGone);
   client.on('end', () => onGone(new Error('worker session connection closed')));
   let id = randomUUID();
