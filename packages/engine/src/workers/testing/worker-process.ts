@@ -8,6 +8,7 @@
  *   PATCHBAY_MAINTENANCE_MS=200                                   how often dead workers are looked for
  *   PATCHBAY_WORKER_CONCURRENCY=1                                 syncs at once
  *   PATCHBAY_WORKER_CONNECTOR=memory                              the empty in-memory source instead (benchmarks)
+ *   PATCHBAY_TEST_MASTER_KEY=<base64>                             credentials from the vault (this key) instead of a fixed token
  */
 import { bearerAuth } from '@patchbay/sdk';
 import { openStore } from '@patchbay/store';
@@ -15,6 +16,7 @@ import { Secret } from '@patchbay/types';
 import httpJson from '../../../../../connectors/http-json/connector.ts';
 import { createEngine } from '../../create-engine.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { staticKeyProvider } from '../../vault/keys/static-key-provider.ts';
 import { MemorySource, memoryConnector } from '../../testing/memory-source.ts';
 
 const env = process.env;
@@ -23,7 +25,10 @@ const log = createLogger({ level: env.PATCHBAY_LOG_LEVEL ?? 'warn' });
 // The simulated API takes any bearer token; the vault is not what these tests are about.
 const auth = bearerAuth({ token: new Secret('crash-test-token') });
 const connector = env.PATCHBAY_WORKER_CONNECTOR === 'memory' ? memoryConnector(new MemorySource()) : httpJson;
-const engine = createEngine({ database: store.database, log, connectors: [connector], authFor: async () => auth });
+const masterKey = env.PATCHBAY_TEST_MASTER_KEY;
+const engine = masterKey
+  ? createEngine({ database: store.database, log, connectors: [connector], vault: { keys: staticKeyProvider({ active: Buffer.from(masterKey, 'base64') }), allowInsecureHttp: true } })
+  : createEngine({ database: store.database, log, connectors: [connector], authFor: async () => auth });
 const concurrency = Number(env.PATCHBAY_WORKER_CONCURRENCY ?? 1);
 await engine.jobs.start({ workers: true, scheduler: false, concurrency, maintenanceMs: Number(env.PATCHBAY_MAINTENANCE_MS ?? 500), pollMs: 500 });
 const session = await engine.sync.workers.session();
