@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { retentionPolicyFromEnv, type RetentionPolicy } from '@patchbay/engine';
 import { Secret } from '@patchbay/types';
 
 /** Settings read once from flags and the environment, at the edge; nothing deeper reads process.env. */
@@ -14,6 +15,8 @@ export interface RuntimeConfig {
   readonly masterKey: Secret | undefined;
   /** PATCHBAY_PREVIOUS_MASTER_KEYS: keys a rotation is moving away from (comma-separated base64). */
   readonly previousMasterKeys: Secret | undefined;
+  /** PATCHBAY_RETENTION_*_DAYS: what the hourly retention task keeps (a bad value is RETENTION_POLICY_INVALID). */
+  readonly retention: RetentionPolicy;
 }
 
 export interface DataFlags {
@@ -31,5 +34,6 @@ export function runtimeConfig(flags: DataFlags, env: NodeJS.ProcessEnv = process
     hubToken: env.PATCHBAY_TOKEN || undefined,
     masterKey: env.PATCHBAY_MASTER_KEY ? new Secret(env.PATCHBAY_MASTER_KEY) : undefined,
     previousMasterKeys: env.PATCHBAY_PREVIOUS_MASTER_KEYS ? new Secret(env.PATCHBAY_PREVIOUS_MASTER_KEYS) : undefined,
+    retention: retentionPolicyFromEnv(env),
   };
 }

@@ -32,6 +32,7 @@ import { createObservability, type ObservabilityOptions } from './health/create-
 import { createScheduleService } from './schedules/schedule-service.ts';
 import { createScheduler } from './schedules/scheduler.ts';
 import { createJobRuntime } from './workers/job-runtime.ts';
+import type { HousekeepingTask } from './workers/housekeeping.ts';
 
 export interface EngineOptions {
   readonly database: Database;
@@ -56,6 +57,17 @@ export interface EngineOptions {
   readonly events?: EventsOptions;
   /** Logs, health, metrics, freshness: how often buffered HTTP metrics are written, interval overrides. */
   readonly observability?: ObservabilityOptions;
+}
+
+const MINUTE = 60_000;
+
+/** What the scheduler's process runs besides schedules: stale streams every minute, retention and expiring credentials hourly. */
+function housekeepingTasks(observability: ReturnType<typeof createObservability>, vault: ReturnType<typeof createVault>): HousekeepingTask[] {
+  return [
+    { name: 'freshness', everyMs: MINUTE, run: () => observability.checkFreshness() },
+    { name: 'retention', everyMs: 60 * MINUTE, run: () => observability.prune() },
+    { name: 'credential-expiry', everyMs: 60 * MINUTE, run: () => vault.checkExpiring() },
+  ];
 }
 
 /** Wires the services over one database. Nothing here listens or schedules: callers start what they need. */
@@ -91,7 +103,7 @@ export function createEngine(options: EngineOptions) {
     /** SyncSchedule CRUD; `scheduler.tick()` fires what is due; `jobs.start()` runs queue, workers and scheduler. */
     schedules: createScheduleService(deps, instances, registry),
     scheduler,
-    jobs: createJobRuntime(deps, sync, scheduler),
+    jobs: createJobRuntime(deps, sync, scheduler, housekeepingTasks(observability, vault)),
     events,
     testConnection: createConnectionTester(deps, runtime),
     observability,

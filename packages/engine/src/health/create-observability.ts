@@ -20,6 +20,8 @@ export interface ObservabilityOptions {
   readonly flushEveryMs?: number;
   /** A stream's effective interval for freshness; default: its active schedule, else its declared one. */
   readonly intervalFor?: IntervalResolver;
+  /** What `prune` keeps (default: logs and executions 90 days, raw payloads 30). */
+  readonly retention?: RetentionPolicy;
 }
 
 /**
@@ -69,10 +71,10 @@ export function createObservability(deps: EngineDeps, runtime: { registry: Conne
       counter: (name: EngineCounter) => counters.samples(name),
       health: () => healthGauge(db),
     },
-    /** Flags stale streams and ends episodes that no longer apply; the scheduler runs it every few minutes. */
+    /** Flags stale streams and ends episodes that no longer apply; the scheduler's process runs it every minute. */
     checkFreshness: (now: Date = deps.clock.now()) => checkFreshness(deps, runtime.registry, now, options.intervalFor),
-    /** Applies the retention policy; the scheduler runs it daily. */
-    prune: (now: Date = deps.clock.now(), policy: RetentionPolicy = defaultRetentionPolicy) => prune(deps, now, policy),
+    /** Applies the retention policy; the scheduler's process runs it hourly. */
+    prune: (now: Date = deps.clock.now(), policy: RetentionPolicy = options.retention ?? defaultRetentionPolicy) => prune(deps, now, policy),
   };
 }
 

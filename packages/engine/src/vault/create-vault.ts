@@ -67,7 +67,7 @@ export function createVault(deps: EngineDeps, options: VaultOptions = {}) {
       rotate: (actor: AuditActor, rotate?: RotateOptions) => rotation.rotate(actor, rotate),
       retire: (actor: AuditActor, kekId: string) => rotation.retire(actor, kekId),
     },
-    /** Emits due `credential.expiring` events; the scheduler runs it daily (start runs it once). */
+    /** Emits due `credential.expiring` events; the scheduler's process runs it hourly (start runs it once). */
     checkExpiring,
     /** Data keys for other sealed records (webhook secrets): same KEKs, re-wrapped by rotation. */
     dataKeys,

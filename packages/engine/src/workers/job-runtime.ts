@@ -5,6 +5,7 @@ import type { EngineDeps } from '../lib/engine-deps.ts';
 import type { Scheduler } from '../schedules/scheduler.ts';
 import type { SyncService } from '../sync/sync-service.ts';
 import { requeueReason } from './execution-runner.ts';
+import { runExclusive, type HousekeepingTask } from './housekeeping.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 export const SYNC_QUEUE = 'patchbay-sync';
@@ -53,9 +54,10 @@ function every(clock: Clock, signal: AbortSignal, ms: () => number, fn: () => Pr
 /**
  * The job side of a process: the queue (pg-boss in the same database), the sync workers and the
  * scheduler. `serve` starts all three (queue only with --no-workers), `patchbay worker` workers and
- * scheduler; nothing starts them in tests unless asked.
+ * scheduler; nothing starts them in tests unless asked. The scheduler's process also runs the
+ * housekeeping tasks (one process at a time on PostgreSQL).
  */
-export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler: Scheduler) {
+export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler: Scheduler, housekeeping: readonly HousekeepingTask[] = []) {
   let queue: JobQueue | undefined;
   let pool: WorkerPool | undefined;
   let loops: Promise<void>[] = [];
@@ -134,6 +136,10 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
             nextDue = (await scheduler.tick()).next;
           }, warn('scheduler tick')),
         );
+        // Hub-wide chores ride with the scheduler: stale streams, retention, expiring credentials.
+        for (const task of housekeeping) {
+          loops.push(every(deps.clock, signal, () => task.everyMs, async () => void (await runExclusive(deps.database, task)), warn(`housekeeping task ${task.name}`)));
+        }
       }
     },
 
