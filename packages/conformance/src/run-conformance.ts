@@ -41,7 +41,7 @@ async function runScenario(scenario: Scenario, setup: ScenarioSetup): Promise<Pi
   const opened: ScenarioEnv[] = [];
   try {
     const dataStreams = (setup.connector.streams ?? []).filter((s) => simulator.streams.includes(s.name));
-    const reason = scenario.notApplicable?.({ connector: setup.connector, simulator, dataStreams, auth: testAuthFor(setup.connector) });
+    const reason = scenario.notApplicable?.({ connector: setup.connector, simulator, dataStreams, auth: testAuthFor(setup.connector, simulator.configuration) });
     if (reason) return { status: 'not-applicable', reason };
     const details = await scenario.run({
       simulator,

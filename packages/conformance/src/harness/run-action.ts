@@ -24,7 +24,7 @@ function contextFor(options: ActionCallOptions) {
     clock: options.clock,
     log: createLogger({ level: 'silent' }),
     signal: new AbortController().signal,
-    auth: options.auth ?? testAuthFor(options.connector).applier,
+    auth: options.auth ?? testAuthFor(options.connector, options.simulator.configuration).applier,
   });
 }
 

@@ -60,7 +60,7 @@ export async function openScenario(setup: ScenarioSetup, simulator: SimulatorHan
   try {
     lease = await setup.databases.open();
     const { database } = lease;
-    const auth = testAuthFor(connector);
+    const auth = testAuthFor(connector, simulator.configuration);
     const engine = createEngine({ database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => auth.applier });
     const actor = systemActor(await organizationOf(engine, database), 'conformance');
     const instance = await engine.instances.create(actor, {

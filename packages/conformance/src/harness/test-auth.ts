@@ -1,4 +1,4 @@
-import { apiKeyAuth, basicAuth, bearerAuth, oauth2Auth, type AnyConnector, type AuthApplier, type AuthMethod, type TokenRequest } from '@patchbay/sdk';
+import { apiKeyAuth, awsSigV4, basicAuth, bearerAuth, combineAuth, oauth2Auth, type AnyConnector, type AuthApplier, type AuthMethod, type TokenRequest } from '@patchbay/sdk';
 import { Secret } from '@patchbay/types';
 
 /** Auth types whose token the engine can refresh after a 401. */
@@ -35,15 +35,21 @@ export interface TestAuth {
   readonly tokens: CountingTokenSource;
 }
 
-function apiKeyPrefix(format: string | undefined): string {
-  const placeholder = (format ?? '{api_key}').indexOf('{');
-  return placeholder > 0 ? (format ?? '').slice(0, placeholder) : '';
+/** The declared format with every placeholder filled: `{api_key}` → `conformance-api-key`, `{secret_key}` → `conformance-secret-key`. */
+function apiKeyValue(format: string | undefined): string {
+  return (format ?? '{api_key}').replace(/\{([a-z0-9_]+)\}/gi, (_match, field: string) => `conformance-${field.replaceAll('_', '-')}`);
 }
 
-function staticApplier(method: AuthMethod): AuthApplier | undefined {
+function staticApplier(method: AuthMethod, configuration: Readonly<Record<string, unknown>>): AuthApplier | undefined {
   switch (method.type) {
-    case 'api_key':
-      return apiKeyAuth({ in: method.in, name: method.name, value: new Secret('conformance-api-key'), prefix: apiKeyPrefix(method.format) });
+    case 'api_key': {
+      const placements = [method, ...(method.additional ?? [])].map((p) => apiKeyAuth({ in: p.in, name: p.name, value: new Secret(apiKeyValue(p.format)) }));
+      return combineAuth(...placements);
+    }
+    case 'aws': {
+      const region = typeof method.region === 'string' ? method.region : String(configuration[method.region.fromConfig] ?? 'us-east-1');
+      return awsSigV4({ accessKeyId: 'AKIACONFORMANCE00000', secretAccessKey: new Secret('conformance-secret-access-key'), region, service: method.service });
+    }
     case 'basic':
       return basicAuth({ username: 'conformance', password: new Secret('conformance-password') });
     case 'bearer':
@@ -55,14 +61,15 @@ function staticApplier(method: AuthMethod): AuthApplier | undefined {
 
 /**
  * Test credentials for a connector: a refreshable OAuth2 token from a counting source when the connector
- * offers a token-based method (so the 401 scenario applies), else its first API key, basic or bearer method.
+ * offers a token-based method (so the 401 scenario applies), else its first API key (every placeholder of
+ * its format filled), basic, bearer or AWS (SigV4 with test keys, the region from `configuration`) method.
  */
-export function testAuthFor(connector: AnyConnector): TestAuth {
+export function testAuthFor(connector: AnyConnector, configuration: Readonly<Record<string, unknown>> = {}): TestAuth {
   const tokens = new CountingTokenSource();
   const refreshable = connector.auth.find((method) => REFRESHABLE.has(method.type));
   if (refreshable) return { applier: oauth2Auth({ getToken: tokens.getToken }), type: refreshable.type, refreshable: true, tokens };
   for (const method of connector.auth) {
-    const applier = staticApplier(method as AuthMethod);
+    const applier = staticApplier(method as AuthMethod, configuration);
     if (applier) return { applier, type: method.type, refreshable: false, tokens };
   }
   return { applier: undefined, type: 'none', refreshable: false, tokens };

@@ -25,6 +25,15 @@ function clientAuthOf(credentials: Credentials, oauth: OAuthConfig | null): clie
   return method === 'post' ? client.ClientSecretPost(secret.reveal()) : client.ClientSecretBasic(secret.reveal());
 }
 
+/**
+ * Some vendors answer a token request with 201 Created (CrowdStrike Falcon's /oauth2/token); RFC 6749
+ * §5.1 says 200, and openid-client accepts nothing else. A 201 with a token body is read as the 200 it means.
+ */
+const createdAsOk: client.CustomFetch = async (url, options) => {
+  const response = await fetch(url, options as RequestInit);
+  return response.status === 201 ? new Response(response.body, { status: 200, statusText: 'OK', headers: response.headers }) : response;
+};
+
 /** An openid-client configuration for the credential's authorization server (no discovery: the endpoints are given). */
 export function endpointOf(credentials: Credentials, oauth: OAuthConfig | null, settings: GrantSettings): client.Configuration {
   const tokenUrl = tokenUrlOf(credentials);
@@ -34,6 +43,7 @@ export function endpointOf(credentials: Credentials, oauth: OAuthConfig | null, 
   const config = new client.Configuration(server, clientId, undefined, clientAuthOf(credentials, oauth));
   config.timeout = settings.timeoutSeconds ?? 30;
   if (settings.allowInsecureHttp) client.allowInsecureRequests(config);
+  config[client.customFetch] = createdAsOk;
   return config;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import { startLocalServer } from '@patchbay/sdk/testing';
 import { testDatabaseKinds } from '@patchbay/store/testing';
 import { startOAuthServer, TEST_RESOURCE, type TestOAuthServer } from '../testing/oauth-server.ts';
 import { createVaultFixture, type VaultFixture } from '../testing/vault-fixture.ts';
@@ -93,6 +94,21 @@ describe.each(testDatabaseKinds())('OAuth2 token manager against oidc-provider o
     const { id } = await f.engine.vault.configs.create(f.actor, { name: 'down', authType: 'oauth2_client_credentials', credentials: { client_id: 'x', client_secret: 'y-0123456789', token_url: 'http://127.0.0.1:1/token' } });
     await expect(f.engine.vault.tokens.getToken(f.actor, id)).rejects.toMatchObject({ code: 'VENDOR_UNAVAILABLE', retryable: true });
     expect((await f.engine.vault.configs.get(f.actor, id)).status).toBe('active');
+  });
+
+  it('takes a token answered with 201 Created (CrowdStrike Falcon does), and still refuses other statuses', async () => {
+    const server = await startLocalServer((req, res) => {
+      const status = req.url === '/created' ? 201 : 202;
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: `falcon-token-${status}`, token_type: 'bearer', expires_in: 1799 }));
+    });
+    try {
+      const make = (path: string) => f.engine.vault.configs.create(f.actor, { name: `falcon${path.replace('/', '-')}`, authType: 'oauth2_client_credentials', credentials: { client_id: 'falcon', client_secret: 'falcon-secret-0123456789', token_url: `${server.url}${path}` } });
+      const token = await f.engine.vault.tokens.getToken(f.actor, (await make('/created')).id);
+      expect(token.reveal()).toBe('falcon-token-201');
+      await expect(f.engine.vault.tokens.getToken(f.actor, (await make('/accepted')).id)).rejects.toMatchObject({ code: 'VENDOR_BAD_RESPONSE' });
+    } finally {
+      await server.close();
+    }
   });
 
   it('JWT bearer grant (RFC 7523) for a service account', async () => {
