@@ -42,7 +42,16 @@ export const authTypeFields: Readonly<Record<VaultAuthType, readonly FieldSpec[]
     f('sts_endpoint', false, false, 'url'),
   ],
   azure_ad: [f('tenant_id', false, true), f('client_id', false, true), f('client_secret', true, true), f('scopes', false, false, 'scopes'), f('authority_host', false, false, 'url')],
-  oauth2_client_credentials: [f('client_id', false, true), f('client_secret', true, true), f('token_url', false, true, 'url'), ...oauthTarget],
+  // Exactly one of client_secret or private_key_pem (private_key_jwt client authentication, RFC 7523 §2.2: Okta service apps).
+  oauth2_client_credentials: [
+    f('client_id', false, true),
+    f('client_secret', true, false),
+    f('token_url', false, true, 'url'),
+    ...oauthTarget,
+    f('private_key_pem', true, false, 'pem'),
+    f('key_id', false, false),
+    f('algorithm', false, false),
+  ],
   oauth2_authorization_code: [
     f('client_id', false, true),
     f('client_secret', true, false),

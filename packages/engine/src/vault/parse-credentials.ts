@@ -1,4 +1,5 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { jwtAlgorithms } from '@patchbay/sdk';
 import { PatchbayError } from '@patchbay/types';
 import { authTypeFields, isVaultAuthType, vaultAuthTypes, type FieldSpec, type VaultAuthType } from './auth-types.ts';
 
@@ -86,6 +87,12 @@ export function parseCredentials(type: VaultAuthType, input: Record<string, unkn
   if (type === 'api_key' && (values.header_name === undefined) === (values.query_param === undefined)) {
     throw invalid('credentials.header_name', 'set exactly one of header_name or query_param', 'An API key goes either in a header or in a query parameter.');
   }
-  if (type === 'client_certificate' || type === 'jwt_bearer') checkPem(values);
+  if (type === 'oauth2_client_credentials' && (values.client_secret === undefined) === (values.private_key_pem === undefined)) {
+    throw invalid('credentials.client_secret', 'set exactly one of client_secret or private_key_pem', 'A client authenticates with a secret, or with a private key whose public half the authorization server knows (private_key_jwt).');
+  }
+  if (values.algorithm !== undefined && !(jwtAlgorithms as readonly string[]).includes(values.algorithm as string)) {
+    throw invalid('credentials.algorithm', `must be one of ${jwtAlgorithms.join(', ')}`);
+  }
+  if (type === 'client_certificate' || type === 'jwt_bearer' || values.private_key_pem !== undefined) checkPem(values);
   return values;
 }

@@ -56,7 +56,8 @@ const alerts = defineStream({
   permissions: ['alerts.read'],
   fetch: async function* (ctx) {
     for (let page: number | null = 1; page !== null; ) {
-      const response = await ctx.http.get<{ items: { id: string; title: string }[]; next: number | null }>('/alerts', { query: { page: String(page) } });
+      type Page = { items: { id: string; title: string }[]; next: number | null };
+      const response: { body: Page } = await ctx.http.get<Page>('/alerts', { query: { page: String(page) } });
       yield { records: response.body.items, checkpoint: {} };
       page = response.body.next;
     }

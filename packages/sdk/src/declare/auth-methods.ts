@@ -88,9 +88,18 @@ export interface OAuthHostTarget {
 }
 
 interface OAuthClientFields {
-  readonly fields?: { readonly client_id?: CredentialFieldOverride; readonly client_secret?: CredentialFieldOverride };
-  /** How the client authenticates at the token endpoint. Default `basic` (RFC 6749 §2.3.1). */
-  readonly clientAuth?: 'basic' | 'body';
+  readonly fields?: {
+    readonly client_id?: CredentialFieldOverride;
+    readonly client_secret?: CredentialFieldOverride;
+    readonly private_key?: CredentialFieldOverride;
+    readonly key_id?: CredentialFieldOverride;
+  };
+  /**
+   * How the client authenticates at the token endpoint. Default `basic` (RFC 6749 §2.3.1); `body` sends the
+   * secret in the form; `private_key_jwt` signs a client assertion with the client's private key instead of
+   * a secret (RFC 7523 §2.2; Okta service apps): the credential is then a private key and its key id.
+   */
+  readonly clientAuth?: 'basic' | 'body' | 'private_key_jwt';
 }
 
 export interface OAuth2ClientCredentialsAuthMethod<Config = Record<string, unknown>> extends AuthMethodBase, OAuthClientFields {

@@ -1,6 +1,6 @@
 import { authTypes, jwtAlgorithms, type AuthMethod } from './auth-methods.ts';
 import { isOneOf } from './catalogue.ts';
-import { apiKeyFormats, builtInCredentialFields, formatPlaceholders } from './credential-fields.ts';
+import { apiKeyFormats, builtInFieldsOf, formatPlaceholders } from './credential-fields.ts';
 import { hostMatches, isHostPattern } from './host-patterns.ts';
 import type { DeclarationIssues } from './issues.ts';
 import { checkHttpsUrl, checkText, SNAKE_CASE } from './names.ts';
@@ -31,7 +31,7 @@ function checkFieldOverrides(issues: DeclarationIssues, field: string, method: A
   const known =
     method.type === 'api_key'
       ? new Set(apiKeyFormats(method).flatMap(formatPlaceholders))
-      : new Set(builtInCredentialFields[method.type].map((f) => f.name));
+      : new Set(builtInFieldsOf(method).map((f) => f.name));
   for (const [name, override] of Object.entries(method.fields ?? {})) {
     const at = `${field}.fields.${name}`;
     if (!known.has(name)) issues.add(at, `is not a credential field of ${method.type}`, `Known fields: ${[...known].join(', ')}.`);
@@ -131,8 +131,8 @@ export function checkAuthMethod(issues: DeclarationIssues, field: string, method
       break;
   }
   if (method.type === 'oauth2_client_credentials' || method.type === 'oauth2_authorization_code') {
-    if (method.clientAuth !== undefined && method.clientAuth !== 'basic' && method.clientAuth !== 'body') {
-      issues.add(`${field}.clientAuth`, 'must be basic or body');
+    if (method.clientAuth !== undefined && method.clientAuth !== 'basic' && method.clientAuth !== 'body' && method.clientAuth !== 'private_key_jwt') {
+      issues.add(`${field}.clientAuth`, 'must be basic, body or private_key_jwt');
     }
   }
   checkFieldOverrides(issues, field, method);

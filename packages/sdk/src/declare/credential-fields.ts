@@ -16,6 +16,13 @@ const field = (name: string, label: string, secret: boolean, required = true, mu
   multiline ? { name, label, secret, required, multiline } : { name, label, secret, required };
 
 const oauthClient = [field('client_id', 'Client ID', false), field('client_secret', 'Client secret', true)];
+/** A client that authenticates with private_key_jwt: a key pair instead of a secret. */
+const oauthKeyClient = [field('client_id', 'Client ID', false), field('private_key', 'Private key (PEM)', true, true, true), field('key_id', 'Key ID', false, false)];
+
+/** The built-in fields of a method: an OAuth client with `clientAuth: 'private_key_jwt'` has a key, not a secret. */
+export function builtInFieldsOf(method: Exclude<AuthMethod<never>, { type: 'api_key' }>): readonly CredentialField[] {
+  return method.type === 'oauth2_client_credentials' && method.clientAuth === 'private_key_jwt' ? oauthKeyClient : builtInCredentialFields[method.type];
+}
 
 /** The fields each auth type defines; `api_key` fields come from its format placeholders. */
 export const builtInCredentialFields: Readonly<Record<Exclude<AuthType, 'api_key'>, readonly CredentialField[]>> = {
@@ -86,5 +93,5 @@ export function credentialFields(method: AuthMethod<never>): readonly Credential
   }
   const overrides: Readonly<Record<string, Override | undefined>> = method.fields ?? {};
   // Built-in fields keep their secret flag: a connector can add help text, never weaken a secret.
-  return builtInCredentialFields[method.type].map((base) => applyOverride(base, overrides[base.name], false));
+  return builtInFieldsOf(method).map((base) => applyOverride(base, overrides[base.name], false));
 }

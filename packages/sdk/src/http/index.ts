@@ -8,7 +8,7 @@ export { basicAuth, type BasicAuthOptions } from './auth/basic.ts';
 export { bearerAuth, type BearerAuthOptions } from './auth/bearer.ts';
 export { oauth2Auth, type OAuth2AuthOptions, type TokenRequest } from './auth/oauth2.ts';
 export { clientCertificate, type ClientCertificateOptions } from './auth/client-certificate.ts';
-export { awsSigV4, type AwsSigV4Options } from './auth/aws-sigv4.ts';
+export { awsSigV4, signingRegionOf, type AwsSigV4Options } from './auth/aws-sigv4.ts';
 export { combineAuth } from './auth/combine.ts';
 export { PatchbayAwsRequestHandler, AWS_PLACEHOLDER_CREDENTIALS } from './aws-request-handler.ts';
 export { createRateLimiter, TokenBucketLimiter, type RateLimiter, type RateLimits } from './rate-limiter.ts';

@@ -27,7 +27,7 @@ export const authConfigJson = z.object({
 const credentialsDoc =
   'Fields by auth_type: api_key (api_key, header_name | query_param, prefix?); basic (username, password); bearer (token); ' +
   'client_certificate (certificate_pem, private_key_pem, ca_pem?, passphrase?); aws (access_key_id, secret_access_key, session_token?, role_arn?, external_id?, region?, sts_endpoint?); ' +
-  'azure_ad (tenant_id, client_id, client_secret, scopes?, authority_host?); oauth2_client_credentials (client_id, client_secret, token_url, scopes?, audience?, issuer?); ' +
+  'azure_ad (tenant_id, client_id, client_secret, scopes?, authority_host?); oauth2_client_credentials (client_id, client_secret | private_key_pem (private_key_jwt) with key_id? and algorithm?, token_url, scopes?, audience?, issuer?); ' +
   'oauth2_authorization_code (client_id, client_secret?, authorize_url, token_url, scopes?, audience?, issuer?); jwt_bearer (issuer, private_key_pem, token_url, subject?, client_id?, key_id?, algorithm?, scopes?, audience?).';
 
 export const createAuthConfigBody = z.object({

@@ -3,7 +3,7 @@ import { PatchbayError, Secret, type Clock } from '@patchbay/types';
 import type { Credentials } from '../credential-view.ts';
 import type { OAuthConfig } from '../oauth-config.ts';
 import type { GrantSettings } from './grant-settings.ts';
-import { jwtBearerAssertion } from './jwt-assertion.ts';
+import { clientAssertion, jwtBearerAssertion } from './jwt-assertion.ts';
 import { endpointOf, targetParams } from './oauth-endpoint.ts';
 import type { TokenSet } from './token-set.ts';
 
@@ -54,7 +54,9 @@ export function grantFailure(error: unknown): { definitive: boolean; error: Patc
 
 /** Obtains a token for the credential and audience with the grant its type uses. */
 export async function requestToken(credentials: Credentials, oauth: OAuthConfig | null, audience: string, settings: GrantSettings, clock: Clock): Promise<TokenSet> {
-  const config = endpointOf(credentials, oauth, settings);
+  // A client with a private key instead of a secret signs a fresh assertion for each request.
+  const assertion = credentials.type === 'oauth2_client_credentials' && credentials.secret('private_key_pem') ? await clientAssertion(credentials, clock) : undefined;
+  const config = endpointOf(credentials, oauth, settings, assertion);
   const params = targetParams(credentials, oauth, audience);
   let response: client.TokenEndpointResponse;
   switch (credentials.type) {

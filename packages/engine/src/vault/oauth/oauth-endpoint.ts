@@ -18,7 +18,19 @@ function issuerOf(credentials: Credentials, tokenUrl: string): string {
   return credentials.text('issuer') ?? new URL(credentials.text('authorize_url') ?? tokenUrl).origin;
 }
 
-function clientAuthOf(credentials: Credentials, oauth: OAuthConfig | null): client.ClientAuth {
+const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+/** private_key_jwt: the client id and a signed assertion in the form (made per request by the caller). */
+function privateKeyJwt(assertion: string): client.ClientAuth {
+  return (_as, metadata, body) => {
+    body.set('client_id', metadata.client_id);
+    body.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
+    body.set('client_assertion', assertion);
+  };
+}
+
+function clientAuthOf(credentials: Credentials, oauth: OAuthConfig | null, assertion?: string): client.ClientAuth {
+  if (assertion) return privateKeyJwt(assertion);
   const secret = credentials.secret('client_secret');
   if (!secret) return client.None();
   const method = oauth?.client_auth ?? (credentials.type === 'azure_ad' ? 'post' : 'basic');
@@ -35,12 +47,12 @@ const createdAsOk: client.CustomFetch = async (url, options) => {
 };
 
 /** An openid-client configuration for the credential's authorization server (no discovery: the endpoints are given). */
-export function endpointOf(credentials: Credentials, oauth: OAuthConfig | null, settings: GrantSettings): client.Configuration {
+export function endpointOf(credentials: Credentials, oauth: OAuthConfig | null, settings: GrantSettings, assertion?: string): client.Configuration {
   const tokenUrl = tokenUrlOf(credentials);
   const authorizeUrl = credentials.text('authorize_url');
   const server: client.ServerMetadata = { issuer: issuerOf(credentials, tokenUrl), token_endpoint: tokenUrl, ...(authorizeUrl ? { authorization_endpoint: authorizeUrl } : {}) };
   const clientId = credentials.text('client_id') ?? credentials.text('issuer') ?? '';
-  const config = new client.Configuration(server, clientId, undefined, clientAuthOf(credentials, oauth));
+  const config = new client.Configuration(server, clientId, undefined, clientAuthOf(credentials, oauth, assertion));
   config.timeout = settings.timeoutSeconds ?? 30;
   if (settings.allowInsecureHttp) client.allowInsecureRequests(config);
   config[client.customFetch] = createdAsOk;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeJwt } from 'jose';
+import { exportJWK, exportPKCS8, generateKeyPair, decodeJwt } from 'jose';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { testDatabaseKinds } from '@patchbay/store/testing';
 import { startOAuthServer, TEST_RESOURCE, type TestOAuthServer } from '../testing/oauth-server.ts';
@@ -109,6 +109,23 @@ describe.each(testDatabaseKinds())('OAuth2 token manager against oidc-provider o
     } finally {
       await server.close();
     }
+  });
+
+  it('client credentials with private_key_jwt client authentication (an Okta service app), and exactly one of secret or key', async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    await as.addClient({ client_id: 'svc-app', grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: 'RS256', jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', use: 'sig', alg: 'RS256' }] } });
+    const privateKeyPem = await exportPKCS8(pair.privateKey);
+    const { id } = await f.engine.vault.configs.create(f.actor, { name: 'okta-service-app', authType: 'oauth2_client_credentials', credentials: { client_id: 'svc-app', private_key_pem: privateKeyPem, key_id: 'k1', token_url: as.tokenUrl } });
+    const token = await f.engine.vault.tokens.getToken(f.actor, id);
+    expect(decodeJwt(token.reveal())).toMatchObject({ client_id: 'svc-app' });
+    const both = f.engine.vault.configs.create(f.actor, { name: 'both', authType: 'oauth2_client_credentials', credentials: { client_id: 'svc-app', client_secret: 'secret-0123456789', private_key_pem: privateKeyPem, token_url: as.tokenUrl } });
+    await expect(both).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID', field: 'body.credentials.client_secret' });
+    const neither = f.engine.vault.configs.create(f.actor, { name: 'neither', authType: 'oauth2_client_credentials', credentials: { client_id: 'svc-app', token_url: as.tokenUrl } });
+    await expect(neither).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID' });
+    // A key the server does not know is refused for good, like a wrong secret.
+    const other = await generateKeyPair('RS256', { extractable: true });
+    const { id: wrong } = await f.engine.vault.configs.create(f.actor, { name: 'wrong-key', authType: 'oauth2_client_credentials', credentials: { client_id: 'svc-app', private_key_pem: await exportPKCS8(other.privateKey), key_id: 'k1', token_url: as.tokenUrl } });
+    await expect(f.engine.vault.tokens.getToken(f.actor, wrong)).rejects.toMatchObject({ code: 'CREDENTIAL_REFRESH_FAILED' });
   });
 
   it('JWT bearer grant (RFC 7523) for a service account', async () => {

@@ -5,11 +5,28 @@ import { ManualClock, Secret } from '@patchbay/types';
 import { startLocalServer, type LocalServer } from '../../testing/local-server.ts';
 import { createHttpClient, type PatchbayHttpClient } from '../create-http-client.ts';
 import type { PreparedRequest } from '../prepared-request.ts';
-import { awsSigV4 } from './aws-sigv4.ts';
+import { awsSigV4, signingRegionOf } from './aws-sigv4.ts';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
 describe('awsSigV4', () => {
+  it("signs for the region of a regional endpoint of its service, else for its own region", async () => {
+    expect(signingRegionOf('guardduty.eu-west-1.amazonaws.com', 'guardduty')).toBe('eu-west-1');
+    expect(signingRegionOf('securityhub-fips.us-gov-west-1.amazonaws.com', 'securityhub')).toBe('us-gov-west-1');
+    expect(signingRegionOf('sts.cn-north-1.amazonaws.com.cn', 'sts')).toBe('cn-north-1');
+    expect(signingRegionOf('guardduty.eu-west-1.amazonaws.com', 'securityhub')).toBeUndefined();
+    expect(signingRegionOf('127.0.0.1', 'guardduty')).toBeUndefined();
+    const signer = awsSigV4({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: new Secret(SECRET), region: 'us-east-1', service: 'guardduty', clock: new ManualClock('2026-05-01T00:00:00Z') });
+    const scopeOf = async (url: string) => {
+      const request: PreparedRequest = { method: 'GET', url: new URL(url), headers: {}, body: undefined };
+      await signer.apply(request);
+      return /Credential=AKIDEXAMPLE\/\d{8}\/([^/]+)\/guardduty\//.exec(request.headers.authorization!)?.[1];
+    };
+    expect(await scopeOf('https://guardduty.ap-southeast-2.amazonaws.com/detector')).toBe('ap-southeast-2');
+    expect(await scopeOf('http://127.0.0.1:4010/detector')).toBe('us-east-1');
+  });
+
+
   it("matches AWS's get-vanilla test vector", async () => {
     const signer = awsSigV4({
       accessKeyId: 'AKIDEXAMPLE',

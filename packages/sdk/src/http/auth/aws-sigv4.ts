@@ -56,6 +56,18 @@ class NodeSha256 implements Checksum {
 const STALE = ['authorization', 'x-amz-date', 'x-amz-security-token'];
 
 /** AWS Signature Version 4 in the Authorization header, signed at send time for every attempt. */
+/** `guardduty.eu-west-1.amazonaws.com`, `securityhub-fips.us-gov-west-1.amazonaws.com`, `sts.cn-north-1.amazonaws.com.cn`. */
+const REGIONAL_HOST = /^([a-z0-9-]+?)(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+
+/**
+ * The region a request to a regional AWS endpoint of `service` must be signed for (one instance may read
+ * several regions); undefined for any other host (a global endpoint, a proxy, a local simulator).
+ */
+export function signingRegionOf(hostname: string, service: string): string | undefined {
+  const match = REGIONAL_HOST.exec(hostname);
+  return match && match[1] === service ? match[2] : undefined;
+}
+
 export function awsSigV4(options: AwsSigV4Options): AuthApplier {
   const clock = options.clock ?? systemClock;
   const signer = new SignatureV4({
@@ -89,7 +101,7 @@ export function awsSigV4(options: AwsSigV4Options): AuthApplier {
           headers: { ...request.headers, host: request.url.host },
           body: request.body,
         },
-        { signingDate: clock.now() },
+        { signingDate: clock.now(), signingRegion: signingRegionOf(request.url.hostname, options.service) ?? options.region },
       );
       for (const [name, value] of Object.entries(signed.headers)) request.headers[name.toLowerCase()] = value;
     },
