@@ -28,6 +28,10 @@ export interface RecordFilter extends PageRequest {
   readonly includeDeleted?: boolean;
   readonly criticality?: Criticality;
   readonly tag?: string;
+  /** Identities: records of this user (`user.uid`), their own and their group memberships'. */
+  readonly userUid?: string;
+  /** Identities: the group (`group.uid`) and the memberships in it (`user.groups[].uid`). */
+  readonly groupUid?: string;
   readonly sort?: RecordSort;
 }
 
@@ -205,6 +209,10 @@ export function createRecordService(deps: EngineDeps) {
       if (filter.q) where.push(sql`${records.data}::text ilike ${`%${escapeLike(filter.q)}%`}`);
       if (filter.criticality) where.push(sql`${effectiveCriticality} = ${filter.criticality}`);
       if (filter.tag) where.push(sql`${effectiveTags} @> array[${filter.tag}]::text[]`);
+      if (filter.userUid) where.push(sql`${records.data} -> 'user' ->> 'uid' = ${filter.userUid}`);
+      if (filter.groupUid) {
+        where.push(sql`(${records.data} -> 'group' ->> 'uid' = ${filter.groupUid} or ${records.data} -> 'user' -> 'groups' @> ${JSON.stringify([{ uid: filter.groupUid }])}::jsonb)`);
+      }
       const [column, type] = sortColumns[filter.sort ?? 'last_seen'];
       if (filter.cursor) where.push(afterCursor(column, records.id, filter.cursor, type));
       const rows = (await db

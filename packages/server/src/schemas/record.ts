@@ -36,8 +36,14 @@ export const assetQuery = recordQuery.extend({
   tag: z.string().min(1).max(64).optional(),
 });
 
-export function toRecordFilter(q: z.output<typeof assetQuery> | z.output<typeof recordQuery>): RecordFilter {
+export const identityQuery = recordQuery.extend({
+  user_uid: z.string().min(1).max(256).optional().describe("A user's vendor id (`user.uid`): the user's own record and each of their group memberships"),
+  group_uid: z.string().min(1).max(256).optional().describe("A group's vendor id: the group's record (`group.uid`) and each membership in it (`user.groups[].uid`)"),
+});
+
+export function toRecordFilter(q: z.output<typeof assetQuery> | z.output<typeof recordQuery> | z.output<typeof identityQuery>): RecordFilter {
   const a = q as Partial<z.output<typeof assetQuery>>;
+  const i = q as Partial<z.output<typeof identityQuery>>;
   return {
     limit: q.limit,
     cursor: q.cursor,
@@ -57,6 +63,8 @@ export function toRecordFilter(q: z.output<typeof assetQuery> | z.output<typeof 
     sort: q.sort,
     criticality: a.criticality,
     tag: a.tag,
+    userUid: i.user_uid,
+    groupUid: i.group_uid,
   };
 }
 

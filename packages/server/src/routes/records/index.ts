@@ -6,6 +6,7 @@ import {
   assetDetailJson,
   assetJson,
   assetQuery,
+  identityQuery,
   recordDetailJson,
   recordJson,
   recordQuery,
@@ -24,7 +25,7 @@ const describe: Record<RecordKind, { list: string; one: string; classes: string 
   vulnerabilities: { list: 'List vulnerability findings', one: 'Get a vulnerability finding', classes: 'OCSF Vulnerability Finding (2002).' },
   findings: { list: 'List security findings', one: 'Get a finding', classes: 'OCSF Detection (2004), Compliance (2003), Data Security (2006), Application Security Posture (2007), IAM Analysis (2008) and Security (2001) findings.' },
   incidents: { list: 'List incident findings', one: 'Get an incident', classes: 'OCSF Incident Finding (2005).' },
-  identities: { list: 'List identities (users and groups)', one: 'Get an identity', classes: 'OCSF User Inventory Info (5003), User Query (5018) and Admin Group Query (5009).' },
+  identities: { list: 'List identities (users and groups)', one: 'Get an identity', classes: 'OCSF User Inventory Info (5003), User Query (5018) and Admin Group Query (5009). `user_uid` lists a user and their group memberships; `group_uid` a group and its members.' },
   records: { list: 'List records of any OCSF class', one: 'Get a record', classes: 'Every class (authentication, account change, API activity...): filter with class_uid.' },
 };
 
@@ -42,7 +43,7 @@ function kindRoutes(kind: RecordKind): AnyRoute[] {
     summary: describe[kind].list,
     description: describe[kind].classes + common,
     tags,
-    schema: { querystring: isAsset ? assetQuery : recordQuery, response: { 200: pageOf(item), ...standardErrors } },
+    schema: { querystring: isAsset ? assetQuery : kind === 'identities' ? identityQuery : recordQuery, response: { 200: pageOf(item), ...standardErrors } },
     async handler({ engine, actor, query }) {
       const page = await engine.records.list(actor, kind, toRecordFilter(query));
       return { items: page.items.map(toJson), next_cursor: page.nextCursor };
