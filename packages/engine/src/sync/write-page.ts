@@ -102,6 +102,10 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
 export async function writePage(tx: Db, target: PageTarget, page: { records: NormalizedRecord[]; rejected: RejectedRecord[] }, checkpoint: unknown, now: Date): Promise<PageCounts> {
   const counts: PageCounts = { created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0 };
   const at = now.toISOString();
+  // The page, its checkpoint and its counters commit together or not at all, so a page lost in a database
+  // server crash just before its WAL reached disk is one the next run reads again from the checkpoint before
+  // it: no flush wait per page (PostgreSQL: "asynchronous commit" for data that can be reconstructed).
+  await tx.execute(sql`set local synchronous_commit = off`);
 
   for (const part of chunks(page.records)) {
     const existing = rowsOf<{ id: string; external_id: string; content_hash: string; deleted: boolean }>(
