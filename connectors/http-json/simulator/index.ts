@@ -91,6 +91,8 @@ export async function startHttpJsonSimulator(options: HttpJsonSimulatorOptions):
     },
     streams: [stream],
     contract: { spec: SPEC, source: "Patchbay's own OpenAPI description of the http-json simulator (a generic API has no vendor description)" },
+    // It takes any bearer token it has not revoked.
+    vaultCredentials: { authType: 'bearer', credentials: { token: 'simulator-token' } },
     seed(name, seed) {
       own(name);
       dataset.seed(seed.count, seed.equalTimestampsAtBoundary ? { pageSize: options.pageSize, newestFirst } : undefined);

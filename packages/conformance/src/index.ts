@@ -26,4 +26,5 @@ export {
   type SimulatorHandle,
   type SimulatorOptions,
   type SimulatorRequest,
+  type VaultCredentials,
 } from './simulator.ts';

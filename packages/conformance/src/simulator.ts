@@ -77,6 +77,12 @@ export interface ContractSpec {
   readonly source: string;
 }
 
+export interface VaultCredentials {
+  /** A vault auth type: `api_key`, `basic`, `bearer`, `aws`, `azure_ad`, `oauth2_client_credentials`... */
+  readonly authType: string;
+  readonly credentials: Readonly<Record<string, unknown>>;
+}
+
 export interface SimulatorHandle {
   /** `http://127.0.0.1:PORT` */
   readonly baseUrl: string;
@@ -86,6 +92,12 @@ export interface SimulatorHandle {
   /** The connector streams this simulator serves data for; other streams must sync nothing. */
   readonly streams: readonly string[];
   readonly contract?: ContractSpec;
+  /**
+   * Credentials this simulated vendor accepts, in the vault's form (an auth config's `auth_type` and
+   * `credentials`, token URLs pointing at the simulator), for end-to-end tests through the API.
+   * Absent for public feeds.
+   */
+  readonly vaultCredentials?: VaultCredentials;
   /** Adds `count` records to a stream, stamped before the clock's now. */
   seed(stream: string, options: SeedOptions): void;
   /** The stream's records as the vendor holds them now, in the form the stream's `map` takes. */
