@@ -13,6 +13,9 @@ import type { AnyRoute } from './route-def.ts';
 import { routeTable } from './route-table.ts';
 import { registerEngineMetrics } from './routes/observability/prometheus.ts';
 
+const INBOUND_PATH = '/api/integration/webhook/';
+const INBOUND_KEY = 'inbound-webhook:';
+
 export interface ServerOptions {
   readonly engine: Engine;
   readonly log: Logger;
@@ -23,6 +26,11 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   /** Requests per minute per token (or per IP without one). */
   readonly rateLimitPerMinute?: number;
+  /**
+   * Inbound webhooks per minute per webhook key (default 12,000): vendors burst from shared egress IPs, so
+   * `POST /api/integration/webhook/{key}` is limited per key, not per IP.
+   */
+  readonly inboundRateLimitPerMinute?: number;
   readonly metrics?: Registry;
   readonly version?: string;
   readonly routes?: readonly AnyRoute[];
@@ -64,9 +72,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerEngineMetrics(metrics, options.engine);
   await registerOpenApi(app, options.version ?? '0.1.0');
   await app.register(rateLimit, {
-    max: options.rateLimitPerMinute ?? 1200,
+    max: (_req, key) => (key.startsWith(INBOUND_KEY) ? (options.inboundRateLimitPerMinute ?? 12_000) : (options.rateLimitPerMinute ?? 1200)),
     timeWindow: 60_000,
-    keyGenerator: (req) => req.headers.authorization ?? req.ip,
+    keyGenerator: (req) => (req.url.startsWith(INBOUND_PATH) ? `${INBOUND_KEY}${req.url.slice(INBOUND_PATH.length).split(/[/?]/)[0]}` : (req.headers.authorization ?? req.ip)),
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
     errorResponseBuilder: (_req, context) => new PatchbayError('RATE_LIMITED', { message: `More than ${context.max} requests in a minute`, hint: 'Wait and retry; the Retry-After header says how long.', retryAfterMs: context.ttl }),
   });
@@ -88,6 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           request,
           reply,
         });
+        // A handler that answered itself (a connector's own webhook answer) is done.
+        if (reply.sent) return reply;
         reply.status(def.status ?? 200);
         return def.status === 204 ? reply.send() : result;
       },

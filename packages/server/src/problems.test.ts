@@ -94,4 +94,20 @@ describe.each(testDatabaseKinds())('problem+json errors on %s', (kind) => {
       await limited.close();
     }
   });
+
+  it('limits inbound webhooks per webhook key, apart from the API limit', async () => {
+    const limited = await createTestHub(kind, { rateLimitPerMinute: 3, inboundRateLimitPerMinute: 2 });
+    try {
+      const post = (key: string) => limited.app.inject({ method: 'POST', url: `/api/integration/webhook/${key}`, payload: '{}', headers: { 'content-type': 'application/json' } });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post('key-a')).statusCode);
+      expect(statuses).toEqual([404, 404, 429]);
+      expectProblem(await post('key-a'), 429, 'RATE_LIMITED');
+      expect((await post('key-b')).statusCode).toBe(404); // another key has its own budget
+      const api = await limited.app.inject({ method: 'GET', url: '/api/integration/connectors', headers: limited.auth('viewer') });
+      expect(api.statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

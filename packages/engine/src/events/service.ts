@@ -75,7 +75,7 @@ export function createEventsService(
   const dispatcher = createDispatcher(deps, {
     ...options.dispatcher,
     startSync: async (t) => {
-      await startSync(systemActor(t.organizationId, `subscription:${t.subscriptionId}`), t.instanceId, { stream: t.stream, trigger: 'event' });
+      await startSync(systemActor(t.organizationId, `subscription:${t.subscriptionId}`), t.instanceId, { stream: t.stream, trigger: 'event', subscriptionId: t.subscriptionId });
     },
   });
   const deliveries = createDeliveryWorker(deps, endpoints, options.delivery);

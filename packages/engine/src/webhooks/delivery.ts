@@ -61,7 +61,9 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
   const cooldownMs = options.breakerCooldownMs ?? 60_000;
   const schedule = options.retrySchedule ?? RETRY_SCHEDULE_MS;
   const maxAttempts = schedule.length + 1;
-  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 256 });
+  // Made on first use and dropped by close(), so the loops can stop and start again (and stop twice).
+  let agent: Agent | null = null;
+  const agentOf = (): Agent => (agent ??= new Agent({ keepAliveTimeout: 10_000, connections: 256 }));
 
   async function claim(): Promise<MessageRow[]> {
     const now = deps.clock.now();
@@ -92,7 +94,7 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
     });
   }
 
-  async function post(endpoint: EndpointRow, message: MessageRow): Promise<AttemptOutcome> {
+  async function post(endpoint: EndpointRow, message: MessageRow, secrets: Promise<string[]>): Promise<AttemptOutcome> {
     const started = performance.now();
     const nowMs = deps.clock.now().getTime();
     try {
@@ -100,9 +102,8 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
       guard.check(url);
       await guard.checkResolved(url.hostname);
       const body = JSON.stringify(message.payload);
-      const secrets = await endpoints.signingSecrets(db, endpoint, deps.clock.now());
-      const headers = { 'content-type': 'application/json', 'user-agent': 'Patchbay-Webhooks/1', ...standardHeaders(secrets, message.id, Math.floor(nowMs / 1000), body) };
-      const res = await request(url, { method: 'POST', body, headers, dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, maxRedirections: 0 } as Parameters<typeof request>[1]);
+      const headers = { 'content-type': 'application/json', 'user-agent': 'Patchbay-Webhooks/1', ...standardHeaders(await secrets, message.id, Math.floor(nowMs / 1000), body) };
+      const res = await request(url, { method: 'POST', body, headers, dispatcher: agentOf(), headersTimeout: timeoutMs, bodyTimeout: timeoutMs, maxRedirections: 0 } as Parameters<typeof request>[1]);
       let snippet = '';
       for await (const chunk of res.body) {
         if (snippet.length < SNIPPET) snippet += (chunk as Buffer).toString('utf8');
@@ -163,9 +164,12 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
 
   async function deliverEndpoint(endpoint: EndpointRow, messages: MessageRow[]): Promise<number> {
     let done = 0;
+    // The endpoint's secrets are opened once per round, not per message.
+    const secrets = endpoints.signingSecrets(db, endpoint, deps.clock.now());
+    secrets.catch(() => undefined);
     for (let i = 0; i < messages.length; i += perEndpoint) {
       const slice = messages.slice(i, i + perEndpoint);
-      const outcomes = await Promise.all(slice.map((m) => post(endpoint, m)));
+      const outcomes = await Promise.all(slice.map((m) => post(endpoint, m, secrets)));
       let opened = false;
       for (const [j, m] of slice.entries()) opened = (await settle(endpoint, m, outcomes[j]!)) || opened;
       done += slice.length;
@@ -204,7 +208,11 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
         if (n === 0) return total;
       }
     },
-    close: () => agent.close(),
+    async close(): Promise<void> {
+      const closing = agent;
+      agent = null;
+      await closing?.close();
+    },
   };
 }
 

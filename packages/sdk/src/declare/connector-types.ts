@@ -39,7 +39,7 @@ export interface ConnectorDeclaration<ConfigSchema extends z.ZodType = z.ZodType
   readonly streams?: readonly StreamDeclaration<any, any, z.output<ConfigSchema>>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly actions?: readonly ActionDeclaration<any, any, z.output<ConfigSchema>>[];
-  readonly webhook?: WebhookDeclaration;
+  readonly webhook?: WebhookDeclaration<z.output<ConfigSchema>>;
   /** Every host the connector may call: `api.crowdstrike.com`, `*.okta.com`, or `{ fromConfig: 'base_url' }`. */
   readonly allowedHosts: readonly AllowedHost[];
   readonly rateLimits?: RateLimits;

@@ -11,7 +11,7 @@ describe('defineWebhook', () => {
     expect(webhook.kind).toBe('webhook');
     expect(Object.isFrozen(webhook.verification)).toBe(true);
     const request = { method: 'POST', headers: {}, query: {}, body: { id: 1 }, rawBody: '{"id":1}', receivedAt: new Date(0) };
-    expect(await webhook.handle(request)).toEqual({ records: [{ stream: 'alerts', records: [{ id: 1 }] }] });
+    expect(await webhook.handle(request, {})).toEqual({ records: [{ stream: 'alerts', records: [{ id: 1 }] }] });
   });
 
   it('checks hmac-sha256 settings', () => {

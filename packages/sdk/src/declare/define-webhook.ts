@@ -16,7 +16,7 @@ export const webhookVerificationKinds = [
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const EVENT_TYPE = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 
-function checkVerification(issues: DeclarationIssues, field: string, webhook: WebhookDeclaration): void {
+function checkVerification(issues: DeclarationIssues, field: string, webhook: WebhookDeclaration<never>): void {
   const verification: unknown = webhook.verification;
   const kind = (verification as { kind?: unknown } | undefined)?.kind;
   if (!(webhookVerificationKinds as readonly unknown[]).includes(kind)) {
@@ -43,7 +43,7 @@ function checkVerification(issues: DeclarationIssues, field: string, webhook: We
 }
 
 /** Records every problem in a webhook declaration under `field`. */
-export function checkWebhook(issues: DeclarationIssues, field: string, webhook: WebhookDeclaration): void {
+export function checkWebhook(issues: DeclarationIssues, field: string, webhook: WebhookDeclaration<never>): void {
   checkVerification(issues, field, webhook);
   if (webhook.secretSource !== undefined && webhook.secretSource !== 'generated' && webhook.secretSource !== 'vendor') {
     issues.add(`${field}.secretSource`, 'must be generated or vendor');
@@ -67,13 +67,13 @@ export function checkWebhook(issues: DeclarationIssues, field: string, webhook: 
 }
 
 /** Who holds the signing secret first; Slack hands out its own, the other schemes take ours. */
-export function webhookSecretSource(webhook: WebhookDeclaration): 'generated' | 'vendor' | null {
+export function webhookSecretSource(webhook: WebhookDeclaration<never>): 'generated' | 'vendor' | null {
   if (webhook.verification.kind === 'none') return null;
   return webhook.secretSource ?? (webhook.verification.kind === 'slack' ? 'vendor' : 'generated');
 }
 
 /** Declares how inbound vendor calls are verified and turned into records or events. */
-export function defineWebhook(declaration: WebhookDeclaration): WebhookDefinition {
+export function defineWebhook<Config = Record<string, unknown>>(declaration: WebhookDeclaration<Config>): WebhookDefinition<Config> {
   const issues = new DeclarationIssues('webhook');
   checkWebhook(issues, 'webhook', declaration);
   issues.throwIfAny();

@@ -44,7 +44,7 @@ export interface WebhookResult {
   readonly response?: { readonly status?: number; readonly body?: unknown };
 }
 
-export interface WebhookDeclaration {
+export interface WebhookDeclaration<Config = Record<string, unknown>> {
   readonly verification: WebhookVerification;
   /** Who holds the signing secret first: Patchbay generates it, or the user copies the vendor's. */
   readonly secretSource?: 'generated' | 'vendor';
@@ -54,10 +54,13 @@ export interface WebhookDeclaration {
   readonly streams: readonly string[];
   /** The event types `handle` may raise. */
   readonly events?: readonly string[];
-  /** Turns a verified payload into records and/or events. Pure: no I/O, no clock. */
-  readonly handle: (request: WebhookRequest) => WebhookResult | Promise<WebhookResult>;
+  /**
+   * Turns a verified payload into records and/or events, given the instance's configuration (parsed with
+   * the connector's schema). Pure: no I/O, no clock.
+   */
+  readonly handle: (request: WebhookRequest, config: Config) => WebhookResult | Promise<WebhookResult>;
 }
 
-export interface WebhookDefinition extends WebhookDeclaration {
+export interface WebhookDefinition<Config = Record<string, unknown>> extends WebhookDeclaration<Config> {
   readonly kind: 'webhook';
 }

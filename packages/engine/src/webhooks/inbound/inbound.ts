@@ -1,26 +1,49 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { AnyConnector, WebhookRequest } from '@patchbay/sdk';
-import { inboundWebhookKeys, inboundWebhooks, integrationInstances, outbox, streamStates, syncExecutions } from '@patchbay/store';
+import { webhookSecretSource, type AnyConnector } from '@patchbay/sdk';
+import { connectors, inboundWebhookKeys, inboundWebhooks, integrationInstances } from '@patchbay/store';
 import { PatchbayError, Secret } from '@patchbay/types';
 import { appendAudit } from '../../audit/append-audit.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { EngineDeps } from '../../lib/engine-deps.ts';
 import type { ConnectorRegistry } from '../../runtime/connector-registry.ts';
-import { normalizePage } from '../../sync/normalize-page.ts';
-import { writePage } from '../../sync/write-page.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { generateSecret } from '../signing.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { parseBody } from './parse-body.ts';
+import { handlerOf, parsedConfig, pendingInbound, processInbound, requestOf } from './process.ts';
 import { compileAllowList, verifyInbound, type InboundVerification } from './verify.ts';
+
+export { parseBody } from './parse-body.ts';
 
 export type InboundKeyRow = typeof inboundWebhookKeys.$inferSelect;
 export type InboundRow = typeof inboundWebhooks.$inferSelect;
 
+/** What `rotate` and `provision` return: the key, its full URL and the secret, shown this once. */
+export interface InboundCredentials {
+  readonly key: string;
+  readonly url: string | null;
+  readonly secret: Secret | null;
+  readonly verification: InboundVerification;
+  readonly ipAllowList: string[];
+  /** `vendor`: the vendor issues the signing secret (Slack); set it with a rotation that passes `secret`. */
+  readonly secretSource: 'generated' | 'vendor' | null;
+}
+
+/** The answer to the sender: the handler's (Slack's URL verification echoes a challenge), else 202 with the stored id. */
+export interface InboundAnswer {
+  readonly id: string;
+  readonly instanceId: string;
+  readonly response: { readonly status: number; readonly body?: unknown } | null;
+}
+
 export interface InboundOptions {
   /** PATCHBAY_PUBLIC_URL: the webhook URL shown on creation and rotation is `<publicUrl>/api/integration/webhook/<key>`. */
   readonly publicUrl?: string;
-  /** Requests stored per group-commit transaction. */
+  /** Requests stored per group-commit statement. */
   readonly maxBatch?: number;
+  /** Group-commit statements in flight at once. */
+  readonly maxInFlight?: number;
 }
 
 export interface RotateInput {
@@ -29,6 +52,10 @@ export interface RotateInput {
   readonly toleranceSeconds?: number;
   /** The vendor's secret, for schemes where the vendor generates it (Slack); otherwise Patchbay generates one. */
   readonly secret?: string;
+  /** Keep the URL key (only the secret changes): for setting a vendor-issued secret after the URL was given to the vendor. */
+  readonly keepKey?: boolean;
+  /** Store no secret yet (the vendor issues it later); requests fail verification until one is set. */
+  readonly withoutSecret?: boolean;
 }
 
 export interface InboundRequest {
@@ -40,34 +67,30 @@ export interface InboundRequest {
 }
 
 const aad = (instanceId: string) => `inbound_webhook:${instanceId}:secret`;
-const KEPT_HEADERS = /^(content-type|user-agent|x-github-event|x-github-delivery|x-github-hook-id|webhook-id|webhook-timestamp|x-slack-request-timestamp|x-request-id|x-event-type)$/i;
+/**
+ * Headers never stored with a call: credentials, signatures (useless once verified), hop-by-hop and
+ * proxy headers. The rest are kept, so a handler can read the vendor's (an event type in X-Event-Type).
+ */
+const DROPPED_HEADERS = /^(authorization|proxy-authorization|cookie|host|connection|keep-alive|content-length|transfer-encoding|upgrade|te|trailer|expect|x-forwarded-.*|forwarded|x-real-ip|x-hub-signature(-256)?|webhook-signature|x-slack-signature)$/;
+
+/** The header a scheme reads its secret or signature from, also never stored (a bearer token in X-Api-Token). */
+function secretHeader(v: InboundVerification): string | null {
+  if (v.kind === 'bearer') return (v.header ?? 'authorization').toLowerCase();
+  if (v.kind === 'hmac-sha256') return v.header.toLowerCase();
+  return null;
+}
 const CACHE_MS = 5_000;
 
 interface Resolved {
   readonly row: InboundKeyRow;
   readonly secret: string | null;
+  readonly connector: AnyConnector | undefined;
+  /** The instance's configuration parsed with the connector's schema (what the handler receives). */
+  readonly config: unknown;
   readonly allow: ((ip: string) => boolean) | null;
   readonly at: number;
 }
 
-interface Pending {
-  readonly row: typeof inboundWebhooks.$inferInsert;
-  resolve(inserted: boolean): void;
-  reject(error: unknown): void;
-}
-
-/** Parses JSON or form bodies; anything else stays text. Throws on a body that claims JSON but is not. */
-export function parseBody(contentType: string | undefined, raw: Buffer): unknown {
-  const text = raw.toString('utf8');
-  const type = (contentType ?? '').toLowerCase();
-  if (type.includes('application/x-www-form-urlencoded')) {
-    const form = Object.fromEntries(new URLSearchParams(text));
-    // GitHub's form deliveries carry the JSON in `payload`.
-    return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
-  }
-  if (type.includes('json') || type === '' || /^\s*[[{]/.test(text)) return JSON.parse(text);
-  return text;
-}
 
 /**
  * Inbound webhooks: per-instance keys and secrets, verification, durable storage with group commit (the
@@ -76,9 +99,7 @@ export function parseBody(contentType: string | undefined, raw: Buffer): unknown
 export function createInboundService(deps: EngineDeps, box: SecretBox, registry: ConnectorRegistry, options: InboundOptions = {}) {
   const { db } = deps.database;
   const cache = new Map<string, Resolved>();
-  const maxBatch = options.maxBatch ?? 256;
-  let queue: Pending[] = [];
-  let flushing: Promise<void> | null = null;
+  const group = createGroupCommit(deps.database, { maxBatch: options.maxBatch, maxInFlight: options.maxInFlight, onCommitted: () => wake() });
   let wake: () => void = () => undefined;
 
   function urlOf(key: string): string | null {
@@ -99,89 +120,24 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
       return null;
     }
     const secret = row.secretSealed && row.dataKeyId ? await box.open(db, row.dataKeyId, row.secretSealed, aad(row.instanceId)) : null;
-    const resolved = { row, secret, allow: compileAllowList(row.ipAllowList), at: performance.now() };
+    const [instance] = await db.select({ connectorId: integrationInstances.connectorId, configuration: integrationInstances.configuration }).from(integrationInstances).where(eq(integrationInstances.id, row.instanceId));
+    const connector = instance ? registry.get(instance.connectorId) : undefined;
+    const config = connector && instance ? parsedConfig(connector, instance.configuration) : undefined;
+    const resolved = { row, secret, connector, config, allow: compileAllowList(row.ipAllowList), at: performance.now() };
     if (cache.size > 10_000) cache.clear();
     cache.set(key, resolved);
     return resolved;
   }
 
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        const inserted = await db.transaction(async (tx) => {
-          const rows = await tx.insert(inboundWebhooks).values(batch.map((p) => p.row)).onConflictDoNothing().returning({ id: inboundWebhooks.id });
-          const ids = new Set(rows.map((r) => r.id));
-          const stored = batch.filter((p) => ids.has(p.row.id!) && p.row.status === 'received');
-          if (stored.length) {
-            await tx.insert(outbox).values(
-              stored.map((p) => ({ organizationId: p.row.organizationId, instanceId: p.row.instanceId, type: 'webhook.received', occurredAt: p.row.receivedAt, data: { instance_id: p.row.instanceId, inbound_id: p.row.id!, message_id: p.row.messageId ?? null } })),
-            );
-          }
-          return ids;
-        });
-        for (const p of batch) p.resolve(inserted.has(p.row.id!));
-        wake();
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-      }
-    }
-  }
-
-  function schedule(): void {
-    if (flushing) return;
-    flushing = new Promise<void>((r) => setImmediate(r))
-      .then(flush)
-      .finally(() => {
-        flushing = null;
-        if (queue.length) schedule();
-      });
-  }
-
-  /** Queues a row for the next group commit and resolves once it is durable (false: a replayed message id). */
-  function store(row: typeof inboundWebhooks.$inferInsert): Promise<boolean> {
-    return new Promise<boolean>((resolveStored, reject) => {
-      queue.push({ row, resolve: resolveStored, reject });
-      schedule();
-    });
-  }
-
-  async function processRow(row: InboundRow): Promise<void> {
-    const now = deps.clock.now();
-    const [instance] = await db.select().from(integrationInstances).where(eq(integrationInstances.id, row.instanceId));
-    const connector = instance ? registry.get(instance.connectorId) : undefined;
-    const handle = connector?.webhook?.handle;
+  /** The handler's answer for the sender, when it gives one; a handler that throws here is left to processing to record. */
+  async function answerOf(resolved: Resolved, row: Pick<InboundRow, 'headers' | 'body' | 'receivedAt'>, body: unknown): Promise<InboundAnswer['response']> {
+    const handle = handlerOf(resolved.connector);
+    if (!handle) return null;
     try {
-      if (!instance || !connector || !handle) {
-        // Stored for the instance; nothing (yet) maps it. Kept as processed so it is not picked again.
-        await db.update(inboundWebhooks).set({ status: 'processed', processedAt: now }).where(eq(inboundWebhooks.id, row.id));
-        return;
-      }
-      const request: WebhookRequest = { method: 'POST', headers: row.headers, query: {}, body: parseBody(row.headers['content-type'], Buffer.from(row.body)), rawBody: row.body, receivedAt: row.receivedAt };
-      const result = await handle(request);
-      await db.transaction(async (tx) => {
-        for (const group of result.records ?? []) {
-          const stream = (connector.streams ?? []).find((s) => s.name === group.stream);
-          if (!stream) throw new PatchbayError('VENDOR_BAD_RESPONSE', { message: `The webhook handler produced records for unknown stream ${group.stream}` });
-          const [execution] = await tx.insert(syncExecutions).values({ organizationId: instance.organizationId, instanceId: instance.id, stream: stream.name, trigger: 'webhook', status: 'running', startedAt: now, createdAt: now }).returning();
-          const meta = { connector: { id: connector.id, name: connector.name, vendor: connector.vendor, version: connector.version }, stream: stream.name, instanceId: instance.id, receivedAt: row.receivedAt };
-          const normalized = await normalizePage([...group.records], { stream, meta });
-          // The page path writes a checkpoint: hand it the stream's current one so a webhook never moves it.
-          const [state] = await tx.select({ checkpoint: streamStates.checkpoint }).from(streamStates).where(and(eq(streamStates.instanceId, instance.id), eq(streamStates.stream, stream.name))).for('update');
-          await writePage(tx, { organizationId: instance.organizationId, instanceId: instance.id, stream: stream.name, executionId: execution!.id, connectorVersion: connector.version, mappingVersion: null }, normalized, state?.checkpoint ?? null, now);
-          await tx.update(syncExecutions).set({ status: 'completed', endedAt: now }).where(eq(syncExecutions.id, execution!.id));
-        }
-        const events = result.events ?? [];
-        if (events.length) await tx.insert(outbox).values(events.map((e) => ({ organizationId: instance.organizationId, instanceId: instance.id, type: e.type, occurredAt: now, data: { ...e.data, instance_id: instance.id } })));
-        await tx.update(inboundWebhooks).set({ status: 'processed', processedAt: now }).where(eq(inboundWebhooks.id, row.id));
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      await db.transaction(async (tx) => {
-        await tx.update(inboundWebhooks).set({ status: 'failed', error: reason.slice(0, 1000), processedAt: now }).where(eq(inboundWebhooks.id, row.id));
-        await tx.insert(outbox).values({ organizationId: row.organizationId, instanceId: row.instanceId, type: 'webhook.rejected', occurredAt: now, data: { instance_id: row.instanceId, inbound_id: row.id, reason: reason.slice(0, 300) } });
-      });
+      const response = (await handle(requestOf(row, body), resolved.config)).response;
+      return response ? { status: response.status ?? 204, body: response.body } : null;
+    } catch {
+      return null;
     }
   }
 
@@ -189,17 +145,18 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
     urlOf,
 
     /** Creates or replaces an instance's key and secret; returns them once (with the full URL). */
-    async rotate(actor: Actor, instanceId: string, input: RotateInput = {}): Promise<{ key: string; url: string | null; secret: Secret | null; verification: InboundVerification; ipAllowList: string[] }> {
+    async rotate(actor: Actor, instanceId: string, input: RotateInput = {}): Promise<InboundCredentials> {
       const [instance] = await db.select().from(integrationInstances).where(and(eq(integrationInstances.id, instanceId), eq(integrationInstances.organizationId, actor.organizationId)));
       if (!instance) throw new PatchbayError('NOT_FOUND', { message: `No instance ${instanceId}` });
-      const defaults = defaultVerification(registry.get(instance.connectorId));
-      const key = randomBytes(24).toString('base64url');
+      const connector = registry.get(instance.connectorId);
+      const defaults = defaultVerification(connector);
       const result = await db.transaction(async (tx) => {
         const [existing] = await tx.select().from(inboundWebhookKeys).where(eq(inboundWebhookKeys.instanceId, instanceId)).for('update');
+        const key = input.keepKey && existing ? existing.key : randomBytes(24).toString('base64url');
         const verification = input.verification ?? (existing?.verification as InboundVerification | undefined) ?? defaults.verification;
         const ipAllowList = [...(input.ipAllowList ?? existing?.ipAllowList ?? defaults.ipAllowList)];
         if (verification.kind === 'none' && ipAllowList.length === 0) throw new PatchbayError('VALIDATION_FAILED', { field: 'ip_allow_list', message: 'An unverified webhook needs an IP allow-list' });
-        const secret = verification.kind === 'none' ? null : (input.secret ?? (verification.kind === 'standard-webhooks' ? generateSecret() : randomBytes(32).toString('base64url')));
+        const secret = verification.kind === 'none' || (input.withoutSecret && input.secret === undefined) ? null : (input.secret ?? (verification.kind === 'standard-webhooks' ? generateSecret() : randomBytes(32).toString('base64url')));
         const sealing = secret === null ? null : (existing?.dataKeyId ?? (await box.newKey(tx, actor.organizationId)));
         const now = deps.clock.now();
         const values = {
@@ -212,11 +169,32 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
           rotatedAt: now,
         };
         await tx.insert(inboundWebhookKeys).values({ instanceId, organizationId: actor.organizationId, createdAt: now, ...values }).onConflictDoUpdate({ target: inboundWebhookKeys.instanceId, set: values });
-        await appendAudit(tx, deps.clock, actor, { action: existing ? 'instance.webhook_secret_rotated' : 'instance.webhook_secret_created', targetType: 'instance', targetId: instanceId, details: { verification: verification.kind, ip_allow_list: ipAllowList.length } });
-        return { verification, ipAllowList, secret, previousKey: existing?.key };
+        await appendAudit(tx, deps.clock, actor, { action: existing ? 'instance.webhook_secret_rotated' : 'instance.webhook_secret_created', targetType: 'instance', targetId: instanceId, details: { verification: verification.kind, ip_allow_list: ipAllowList.length, kept_key: Boolean(input.keepKey && existing) } });
+        return { key, verification, ipAllowList, secret, previousKey: existing?.key };
       });
       if (result.previousKey) cache.delete(result.previousKey);
-      return { key, url: urlOf(key), secret: result.secret === null ? null : new Secret(result.secret), verification: result.verification, ipAllowList: result.ipAllowList };
+      const source = connector?.webhook ? webhookSecretSource(connector.webhook) : result.verification.kind === 'none' ? null : 'generated';
+      return { key: result.key, url: urlOf(result.key), secret: result.secret === null ? null : new Secret(result.secret), verification: result.verification, ipAllowList: result.ipAllowList, secretSource: source };
+    },
+
+    /**
+     * At instance creation: the instance of a connector that declares a webhook (or the `webhook`
+     * capability) gets its URL key and secret (none yet when the vendor issues it). Null for other
+     * connectors, or when the instance already has a key.
+     */
+    async provision(actor: Actor, instanceId: string): Promise<InboundCredentials | null> {
+      const [instance] = await db.select({ connectorId: integrationInstances.connectorId }).from(integrationInstances).where(and(eq(integrationInstances.id, instanceId), eq(integrationInstances.organizationId, actor.organizationId)));
+      if (!instance) throw new PatchbayError('NOT_FOUND', { message: `No instance ${instanceId}` });
+      const connector = registry.get(instance.connectorId);
+      let receives = connector?.webhook !== undefined;
+      if (!receives) {
+        const [entry] = await db.select({ capabilities: connectors.capabilities }).from(connectors).where(eq(connectors.id, instance.connectorId));
+        receives = entry?.capabilities.includes('webhook') ?? false;
+      }
+      if (!receives) return null;
+      const [existing] = await db.select({ key: inboundWebhookKeys.key }).from(inboundWebhookKeys).where(eq(inboundWebhookKeys.instanceId, instanceId));
+      if (existing) return null;
+      return this.rotate(actor, instanceId, { withoutSecret: connector?.webhook ? webhookSecretSource(connector.webhook) === 'vendor' : false });
     },
 
     /** Settings without the secret (GET). */
@@ -226,8 +204,11 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
       return row;
     },
 
-    /** Verifies, parses and durably stores one call. Resolves to the stored row id; throws coded errors. */
-    async receive(req: InboundRequest): Promise<{ id: string; instanceId: string }> {
+    /**
+     * Verifies, parses (once) and durably stores one call, then asks the connector's handler what to
+     * answer (it is pure: the records it makes are written later, by processing). Throws coded errors.
+     */
+    async receive(req: InboundRequest): Promise<InboundAnswer> {
       const resolved = await resolve(req.key);
       if (!resolved) throw new PatchbayError('WEBHOOK_KEY_UNKNOWN', { message: 'No instance receives webhooks at this URL' });
       const { row } = resolved;
@@ -235,19 +216,25 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
       const now = deps.clock.now();
       const verified = verifyInbound(row.verification as InboundVerification, resolved.secret, { headers: req.headers, rawBody: req.rawBody, nowMs: now.getTime(), toleranceSeconds: row.toleranceSeconds });
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (KEPT_HEADERS.test(k) && v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      const contentType = headers['content-type'];
+      const hidden = secretHeader(row.verification as InboundVerification);
+      for (const k in req.headers) {
+        const v = req.headers[k];
+        const name = k.toLowerCase();
+        if (v !== undefined && name !== hidden && !DROPPED_HEADERS.test(name)) headers[name] = Array.isArray(v) ? v.join(', ') : v;
+      }
       let malformed: string | null = null;
+      let body: unknown;
       try {
-        parseBody(contentType, req.rawBody);
+        body = parseBody(headers['content-type'], req.rawBody);
       } catch (error) {
         malformed = error instanceof Error ? error.message : String(error);
       }
       const id = randomUUID();
-      const stored = await store({ id, organizationId: row.organizationId, instanceId: row.instanceId, messageId: verified.messageId, headers, body: req.rawBody.toString('utf8'), status: malformed ? 'malformed' : 'received', error: malformed, sourceIp: req.sourceIp, receivedAt: now });
+      const text = req.rawBody.toString('utf8');
+      const stored = await group.store({ id, organizationId: row.organizationId, instanceId: row.instanceId, messageId: verified.messageId, headers, body: text, status: malformed ? 'malformed' : 'received', error: malformed, sourceIp: req.sourceIp, receivedAt: now });
       if (!stored) throw new PatchbayError('WEBHOOK_REPLAYED', { message: `Message ${verified.messageId} was already received` });
       if (malformed) throw new PatchbayError('WEBHOOK_BODY_MALFORMED', { message: `The body is not valid JSON: ${malformed}`, details: { inbound_id: id } });
-      return { id, instanceId: row.instanceId };
+      return { id, instanceId: row.instanceId, response: await answerOf(resolved, { headers, body: text, receivedAt: now }, body) };
     },
 
     /** Stored calls of an instance, newest first (inspection of malformed or failed ones). */
@@ -255,11 +242,14 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
       return db.select().from(inboundWebhooks).where(and(eq(inboundWebhooks.instanceId, instanceId), eq(inboundWebhooks.organizationId, actor.organizationId))).orderBy(asc(inboundWebhooks.receivedAt)).limit(limit);
     },
 
-    /** Processes stored calls (map, upsert, events: the synced-page path). Returns how many. */
+    /**
+     * Processes stored calls (map, upsert, events: the synced-page path), each in a transaction holding
+     * its row lock, so several processes may run this at once. Returns how many this process took.
+     */
     async processOnce(batch = 100): Promise<number> {
-      const rows = await db.select().from(inboundWebhooks).where(eq(inboundWebhooks.status, 'received')).orderBy(asc(inboundWebhooks.receivedAt)).limit(batch);
-      for (const row of rows) await processRow(row);
-      return rows.length;
+      let taken = 0;
+      for (const id of await pendingInbound(deps, batch)) if (await processInbound(deps, registry, id)) taken++;
+      return taken;
     },
 
     /** Called after each group commit (the worker loop wakes up). */
@@ -268,9 +258,7 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
     },
 
     /** Waits for queued stores to commit (shutdown). */
-    async flushed(): Promise<void> {
-      while (flushing) await flushing;
-    },
+    flushed: (): Promise<void> => group.flushed(),
   };
 }
 

@@ -4,6 +4,20 @@ import { isoOrNull, pageOf, pageQuery, standardErrors, toIso, uuidParam, problem
 import { createInstanceBody, instanceJson, instanceStatus, toInstanceJson, updateInstanceBody } from '../../schemas/instance.ts';
 
 const tags = ['instances'];
+
+/** The inbound webhook of a new instance whose connector receives webhooks: shown this once. */
+const createdInstance = instanceJson.extend({
+  webhook: z
+    .object({
+      key: z.string(),
+      url: z.string().nullable().describe('The full URL under PATCHBAY_PUBLIC_URL (null when it is not set)'),
+      secret: z.string().nullable().describe('The signing secret, shown only now; null when the vendor issues it (set it with webhook-secret/rotate and keep_key)'),
+      secret_source: z.enum(['generated', 'vendor']).nullable(),
+      verification: z.record(z.string(), z.unknown()),
+    })
+    .optional()
+    .describe('Present when the connector declares a webhook'),
+});
 const withConflict = { ...standardErrors, 409: problem };
 
 export const instanceRoutes = [
@@ -27,9 +41,10 @@ export const instanceRoutes = [
     url: '/api/integration/instances',
     access: 'write',
     summary: 'Create an integration instance',
+    description: "For a connector that receives webhooks, the response also carries the instance's inbound webhook URL key, full URL and secret, shown this once.",
     tags,
     status: 201,
-    schema: { body: createInstanceBody, response: { 201: instanceJson, ...withConflict } },
+    schema: { body: createInstanceBody, response: { 201: createdInstance, ...withConflict } },
     async handler({ engine, actor, body }) {
       const row = await engine.instances.create(actor, {
         name: body.name,
@@ -39,7 +54,9 @@ export const instanceRoutes = [
         authConfigId: body.auth_config_id,
         allowPrivateNetwork: body.allow_private_network,
       });
-      return toInstanceJson(row);
+      const hook = await engine.events.inbound.provision(actor, row.id);
+      if (!hook) return toInstanceJson(row);
+      return { ...toInstanceJson(row), webhook: { key: hook.key, url: hook.url, secret: hook.secret?.reveal() ?? null, secret_source: hook.secretSource, verification: hook.verification as Record<string, unknown> } };
     },
   }),
   route({

@@ -1,7 +1,17 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../route-def.ts';
 import { pageOf, pageQuery, problem, standardErrors, uuidParam } from '../../schemas/common.ts';
 import { attemptJson, endpointBody, endpointJson, inboundSettingsJson, messageJson, messageStatus, toAttemptJson, toEndpointJson, toInboundSettingsJson, toMessageJson, verification } from '../../schemas/webhook.ts';
+
+/** Sends the connector's own answer (the route table's wrapper leaves a sent reply alone). */
+function sendAnswer(reply: FastifyReply, answer: { status: number; body?: unknown }): void {
+  const { status, body } = answer;
+  reply.code(status);
+  if (body === undefined || body === null || status === 204) reply.send();
+  else if (typeof body === 'string') reply.type('text/plain; charset=utf-8').send(body);
+  else reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
 
 const created = endpointJson.extend({ secret: z.string().describe('The signing secret (whsec_…): shown only now') });
 const messageParam = z.object({ id: z.uuid(), message_id: z.string().min(1).max(100) });
@@ -14,14 +24,17 @@ export const inboundRoutes = [
     access: 'public',
     rawBody: true,
     summary: 'Receive a vendor webhook for an instance',
-    description: 'Verified per the instance (Standard Webhooks, GitHub, HMAC-SHA256, Slack, bearer, IP allow-list), stored durably, then answered 202; processing follows the synced-page path.',
+    description:
+      "Verified per the instance (Standard Webhooks, GitHub, HMAC-SHA256, Slack, bearer, IP allow-list), stored durably, then answered 202 with the stored id, or with what the connector's handler answers (Slack's url_verification challenge, say); processing follows the synced-page path.",
     tags: ['webhooks'],
     status: 202,
     schema: { params: z.object({ key: z.string().min(1).max(100) }), response: { 202: z.object({ id: z.string() }), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 413: problem } },
-    async handler({ engine, params, request }) {
+    async handler({ engine, params, request, reply }) {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const stored = await engine.events.inbound.receive({ key: params.key, headers: request.headers, rawBody: raw, sourceIp: request.ip });
-      return { id: stored.id };
+      if (!stored.response) return { id: stored.id };
+      sendAnswer(reply, stored.response);
+      return undefined;
     },
   }),
   route({
@@ -32,11 +45,11 @@ export const inboundRoutes = [
     tags: ['webhooks'],
     schema: {
       params: uuidParam,
-      body: z.object({ verification: verification.optional(), ip_allow_list: z.array(z.string()).optional(), tolerance_seconds: z.number().int().min(30).max(3600).optional(), secret: z.string().min(8).max(500).optional().describe("The vendor's secret when the vendor generates it (Slack)") }).strict().default({}),
+      body: z.object({ verification: verification.optional(), ip_allow_list: z.array(z.string()).optional(), tolerance_seconds: z.number().int().min(30).max(3600).optional(), secret: z.string().min(8).max(500).optional().describe("The vendor's secret when the vendor generates it (Slack)"), keep_key: z.boolean().optional().describe('Keep the URL (only the secret changes): to set a vendor-issued secret after giving the vendor the URL') }).strict().default({}),
       response: { 200: z.object({ key: z.string(), url: z.string().nullable(), secret: z.string().nullable(), verification: z.record(z.string(), z.unknown()), ip_allow_list: z.array(z.string()) }), ...standardErrors },
     },
     async handler({ engine, actor, params, body }) {
-      const r = await engine.events.inbound.rotate(actor, params.id, { verification: body.verification, ipAllowList: body.ip_allow_list, toleranceSeconds: body.tolerance_seconds, secret: body.secret });
+      const r = await engine.events.inbound.rotate(actor, params.id, { verification: body.verification, ipAllowList: body.ip_allow_list, toleranceSeconds: body.tolerance_seconds, secret: body.secret, keepKey: body.keep_key });
       return { key: r.key, url: r.url, secret: r.secret?.reveal() ?? null, verification: r.verification as Record<string, unknown>, ip_allow_list: r.ipAllowList };
     },
   }),
