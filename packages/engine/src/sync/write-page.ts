@@ -34,10 +34,10 @@ function chunks<T>(items: readonly T[]): T[][] {
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** One input row as JSON text; `data` and `raw` are spliced in as the JSON text they already are. */
-function inputRow(r: NormalizedRecord, kind: 'created' | 'updated'): string {
+function inputRow(r: NormalizedRecord): string {
   const a = r.annotations;
   return (
-    `{"external_id":${JSON.stringify(r.externalId)},"kind":"${kind}","class_uid":${r.classUid},"category_uid":${r.categoryUid ?? 'null'},` +
+    `{"external_id":${JSON.stringify(r.externalId)},"class_uid":${r.classUid},"category_uid":${r.categoryUid ?? 'null'},` +
     `"severity_id":${r.severityId ?? 'null'},"occurred_at":${r.occurredAt ? `"${r.occurredAt.toISOString()}"` : 'null'},"content_hash":"${r.contentHash}",` +
     `"raw_hash":"${r.rawHash}","raw_size":${r.rawSize},"has_annotations":${a ? 'true' : 'false'},"criticality":${JSON.stringify(a?.criticality ?? null)},` +
     `"tags":${JSON.stringify(a?.tags ?? null)},"raw":${r.rawJson ?? 'null'},"data":${r.dataJson}}`
@@ -45,9 +45,11 @@ function inputRow(r: NormalizedRecord, kind: 'created' | 'updated'): string {
 }
 
 /**
- * Inserts new records and rewrites changed ones in one statement, writing their `record.created` /
- * `record.updated` events into the outbox from the ids it returns (the event's record is the input row's
- * data, which is what the row now holds), and the mapping's annotations.
+ * One statement per chunk: inserts new records and rewrites changed ones (a different content hash, or a
+ * record a full refresh had marked deleted), leaving unchanged ones alone; writes `record.created` /
+ * `record.updated` events into the outbox from the rows it touched (the event's record is the input row's
+ * data, which is what the row now holds) and the mapping's annotations; and answers how many it created
+ * and updated. The unique index's conflict check is the only lookup: no separate read of what exists.
  */
 function upsertStatement(target: PageTarget, rows: string[], now: string, withAnnotations: boolean, clearAnnotations: boolean): SQL {
   const annotate = withAnnotations
@@ -61,14 +63,14 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
   const clear = clearAnnotations
     ? sql`, cleared as (
         update asset_annotations set mapping_criticality = null, mapping_tags = null, updated_at = ${now}::timestamptz
-        where record_id in (select up.id from up join input i on i.external_id = up.external_id where not i.has_annotations and i.kind = 'updated')
+        where record_id in (select up.id from up join input i on i.external_id = up.external_id where not i.has_annotations and not up.created)
           and (mapping_criticality is not null or mapping_tags is not null)
       )`
     : sql``;
   return sql`
     with input as (
       select * from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) as x(
-        external_id text, kind text, class_uid integer, category_uid integer, severity_id integer, occurred_at timestamptz,
+        external_id text, class_uid integer, category_uid integer, severity_id integer, occurred_at timestamptz,
         content_hash text, raw_hash text, raw_size integer, has_annotations boolean, criticality text, tags jsonb, raw jsonb, data jsonb)
     ),
     up as (
@@ -84,14 +86,18 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
         raw_hash = excluded.raw_hash, raw_size = excluded.raw_size, raw = excluded.raw, sync_execution_id = excluded.sync_execution_id,
         connector_version = excluded.connector_version, mapping_version = excluded.mapping_version, fetched_at = excluded.fetched_at,
         revision = r.revision + 1
-      returning r.id, r.external_id
-    )${annotate}${clear}
-    insert into outbox (organization_id, instance_id, type, occurred_at, data)
-    select ${target.organizationId}::uuid, ${target.instanceId}::uuid, 'record.' || i.kind, ${now}::timestamptz,
-      jsonb_build_object('record_id', up.id, 'instance_id', ${target.instanceId}::text, 'stream', ${target.stream}::text, 'external_id', up.external_id,
-        'class_uid', i.class_uid, 'severity_id', i.severity_id, 'record', i.data)
-    from up join input i on i.external_id = up.external_id
-    order by i.kind, up.external_id`;
+      where r.content_hash <> excluded.content_hash or r.deleted_at is not null
+      returning r.id, r.external_id, (r.xmax = 0) as created
+    )${annotate}${clear},
+    events as (
+      insert into outbox (organization_id, instance_id, type, occurred_at, data)
+      select ${target.organizationId}::uuid, ${target.instanceId}::uuid, case when up.created then 'record.created' else 'record.updated' end, ${now}::timestamptz,
+        jsonb_build_object('record_id', up.id, 'instance_id', ${target.instanceId}::text, 'stream', ${target.stream}::text, 'external_id', up.external_id,
+          'class_uid', i.class_uid, 'severity_id', i.severity_id, 'record', i.data)
+      from up join input i on i.external_id = up.external_id
+      order by up.created desc, up.external_id
+    )
+    select (count(*) filter (where created))::int as created, (count(*) filter (where not created))::int as updated from up`;
 }
 
 /**
@@ -108,36 +114,24 @@ export async function writePage(tx: Db, target: PageTarget, page: { records: Nor
   await tx.execute(sql`set local synchronous_commit = off`);
 
   for (const part of chunks(page.records)) {
-    const existing = rowsOf<{ id: string; external_id: string; content_hash: string; deleted: boolean }>(
-      // One unique-index probe per id, whatever the planner thinks of the table (a first sync has no statistics
-      // yet, and `external_id = any(...)` may then scan every row of the stream: quadratic over a large sync).
+    const withAnnotations = part.some((r) => r.annotations);
+    const clearAnnotations = part.some((r) => !r.annotations);
+    const [done] = rowsOf<{ created: number; updated: number }>(await tx.execute(upsertStatement(target, part.map(inputRow), at, withAnnotations, clearAnnotations)));
+    counts.created += done!.created;
+    counts.updated += done!.updated;
+    // The rest were already there with the same content: they were seen now.
+    const unchanged = part.length - done!.created - done!.updated;
+    if (unchanged > 0) {
+      // One unique-index probe per id, whatever the planner thinks of the table (right after a first sync it
+      // has no statistics, and `external_id = any(...)` may then scan the whole stream: quadratic over a run).
       await tx.execute(sql`
-        select r.id, r.external_id, r.content_hash, r.deleted_at is not null as deleted
-        from unnest(${sql.param(part.map((r) => r.externalId))}::text[]) as k(external_id),
-        lateral (select id, external_id, content_hash, deleted_at from records
-          where instance_id = ${target.instanceId}::uuid and stream = ${target.stream} and external_id = k.external_id limit 1) as r`),
-    );
-    const known = new Map(existing.map((e) => [e.external_id, e]));
-    const rows: string[] = [];
-    const same: string[] = [];
-    let withAnnotations = false;
-    let clearAnnotations = false;
-    for (const r of part) {
-      const k = known.get(r.externalId);
-      if (k && k.content_hash === r.contentHash && !k.deleted) {
-        same.push(k.id);
-        continue;
-      }
-      const kind = k ? 'updated' : 'created';
-      counts[kind]++;
-      rows.push(inputRow(r, kind));
-      if (r.annotations) withAnnotations = true;
-      else if (k) clearAnnotations = true;
-    }
-    if (rows.length) await tx.execute(upsertStatement(target, rows, at, withAnnotations, clearAnnotations));
-    if (same.length) {
-      await tx.execute(sql`update records set last_seen = ${at}::timestamptz where id = any(${sql.param(same)}::uuid[])`);
-      counts.unchanged += same.length;
+        update records set last_seen = ${at}::timestamptz
+        where id in (
+          select r.id from unnest(${sql.param(part.map((r) => r.externalId))}::text[]) as k(external_id),
+          lateral (select id, last_seen from records
+            where instance_id = ${target.instanceId}::uuid and stream = ${target.stream} and external_id = k.external_id limit 1) as r
+          where r.last_seen < ${at}::timestamptz)`);
+      counts.unchanged += unchanged;
     }
   }
 
