@@ -13,6 +13,8 @@ export interface ApplierOptions extends UsePurpose {
   readonly audienceFor?: (url: URL) => string | undefined;
   /** SigV4 service and region for AWS credentials, from the connector declaration. */
   readonly aws?: AwsTarget;
+  /** The client authentication the connector declares for its token endpoint (`clientAuth: 'body'` → post). */
+  readonly clientAuth?: 'basic' | 'post';
 }
 
 /**
@@ -49,7 +51,7 @@ export function createApplierFactory(deps: EngineDeps, store: AuthConfigStore, t
         return awsAuth(c, options.aws, `patchbay-${id.slice(0, 8)}`, deps.clock);
       default:
         return oauth2Auth({
-          getToken: ({ audience, forceRefresh }) => tokens.getToken(actor, actor.organizationId, id, { audience, forceRefresh }),
+          getToken: ({ audience, forceRefresh }) => tokens.getToken(actor, actor.organizationId, id, { audience, forceRefresh, ...(options.clientAuth ? { declaredClientAuth: options.clientAuth } : {}) }),
           audienceFor: options.audienceFor,
         });
     }

@@ -10,14 +10,17 @@ import type { ApplierOptions } from './auth-applier.ts';
 type ApplierFactory = (actor: Actor, id: string, options: ApplierOptions) => Promise<AuthApplier>;
 
 /** What the connector declares for the config's auth type: per-host audiences, the AWS signing target. */
-export function declaredTarget(method: AuthMethod | undefined, configuration: Record<string, unknown>): Pick<ApplierOptions, 'audienceFor' | 'aws'> {
+export function declaredTarget(method: AuthMethod | undefined, configuration: Record<string, unknown>): Pick<ApplierOptions, 'audienceFor' | 'aws' | 'clientAuth'> {
   if (method?.type === 'aws') {
     const region = typeof method.region === 'string' ? method.region : String(configuration[method.region.fromConfig] ?? '');
     return { aws: { service: method.service, ...(region ? { region } : {}) } };
   }
-  if (method?.type === 'oauth2_client_credentials' && method.perHost?.length) {
-    const targets = method.perHost;
-    return { audienceFor: (url) => targets.find((t) => hostMatches(t.host, url.hostname))?.audience };
+  if (method?.type === 'oauth2_client_credentials') {
+    const targets = method.perHost ?? [];
+    return {
+      ...(targets.length ? { audienceFor: (url: URL) => targets.find((t) => hostMatches(t.host, url.hostname))?.audience } : {}),
+      ...(method.clientAuth === 'body' ? { clientAuth: 'post' as const } : method.clientAuth === 'basic' ? { clientAuth: 'basic' as const } : {}),
+    };
   }
   return {};
 }

@@ -23,6 +23,11 @@ export interface TokenOptions {
   readonly retryFailed?: boolean;
   /** Manual refresh and tests: always ask the token endpoint. */
   readonly requireNew?: boolean;
+  /**
+   * How the connector says its vendor wants the client secret (CrowdStrike: in the form), used when the
+   * config's `oauth_config.client_auth` does not say.
+   */
+  readonly declaredClientAuth?: 'basic' | 'post';
 }
 
 interface Memo extends CachedToken {
@@ -86,7 +91,8 @@ export function createTokenManager(deps: EngineDeps, store: AuthConfigStore, cac
       const values = await store.reveal(handle, actor, current);
       try {
         stats.requests++;
-        const tokens = await requestToken(credentialsOf(type, values), oauth, audience, settings, deps.clock);
+        const withDeclared = options.declaredClientAuth && !oauth?.client_auth ? { ...oauth, client_auth: options.declaredClientAuth } : oauth;
+        const tokens = await requestToken(credentialsOf(type, values), withDeclared as OAuthConfig | null, audience, settings, deps.clock);
         await persistTokens(deps, store, cache, handle, current, values, audience, tokens);
         await recordUsage(handle, deps.clock, actor, organizationId, id, { operation: 'token_request' });
         return { token: { token: tokens.accessToken, obtainedAt: tokens.obtainedAt, expiresAt: tokens.expiresAt } };
