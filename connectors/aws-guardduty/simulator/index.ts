@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { REGION_HEADER } from '../client/sdk-http.ts';
 import { GUARDDUTY_REGIONS } from '../config.ts';
 import { awsError, internalError, missingToken, throttled, type Answer } from './aws-errors.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { serveGuardDuty } from './guardduty-api.ts';
 import { PageTokens } from './page-tokens.ts';
 import { GuardDutyState } from './state.ts';
@@ -82,7 +81,7 @@ export async function startGuardDutySimulator(options: GuardDutySimulatorOptions
     const isForm = String(request.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
     const body = isForm ? {} : jsonBody(text);
     const continuation = typeof body?.nextToken === 'string' && body.nextToken !== '';
-    const fault = faults.take(continuation);
+    const fault = faults.take({ continuation });
     const scope = SCOPE.exec(String(request.headers.authorization ?? ''));
     let answer: Answer;
     if (isForm && request.method === 'POST') answer = serveSts(new URLSearchParams(text), options.clock.now());

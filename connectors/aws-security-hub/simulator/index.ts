@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { ACCOUNT, type FindingKind } from './finding-factory.ts';
 import { errors, requestId, type Answer } from './aws-errors.ts';
 import { serveBatchUpdate, type BatchUpdateBody } from './batch-update.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { FindingStore } from './finding-store.ts';
 import { serveGetFindings, type GetFindingsBody } from './get-findings.ts';
 import { PageTokens } from './page-tokens.ts';
@@ -112,7 +111,7 @@ export async function startSecurityHubSimulator(options: SecurityHubSimulatorOpt
     const body = parseJson(request.body);
     const nextToken = (body as { NextToken?: unknown } | undefined)?.NextToken;
     const continuation = request.method === 'POST' && url.pathname === '/findings' && typeof nextToken === 'string';
-    const fault = faults.take(continuation);
+    const fault = faults.take({ continuation });
     const result = await answer(request, url.pathname, body, fault);
     const query: Record<string, string> = Object.fromEntries(url.searchParams);
     if (continuation) query.NextToken = String(nextToken);

@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { BadRequest, failure, type Answer } from './answer.ts';
 import { alertKind } from './data/alerts.ts';
 import { Collection } from './data/collection.ts';
 import { hostKind } from './data/hosts.ts';
 import { vulnerabilityKind } from './data/vulnerabilities.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { PageTokens } from './page-tokens.ts';
 import { RateWindow } from './rate-window.ts';
 import { issueToken, TokenRegistry, type TokenEndpointOptions } from './routes/oauth.ts';
@@ -82,7 +81,7 @@ export async function startCrowdStrikeSimulator(options: CrowdStrikeSimulatorOpt
     const continuation = route?.continuation !== undefined && url.searchParams.has(route.continuation);
     // Restricted to some streams, the simulator aims the suite's faults at their traffic only.
     const targeted = options.streams === undefined || (route?.stream !== undefined && options.streams.includes(route.stream));
-    const fault = targeted ? faults.take(continuation) : undefined;
+    const fault = targeted ? faults.take({ continuation }) : undefined;
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (fault?.kind === 'unauthorized-once' && token !== undefined) registry.revoke(token);
     let answer: Answer;

@@ -1,13 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { httpJsonConfig } from '../config.ts';
 import { mappingOf, toItem } from '../streams/item.ts';
 import { simulatorConfiguration } from './configuration.ts';
 import { presentedCredential, Revocations } from './credentials.ts';
 import { Dataset } from './dataset.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { PageTokens } from './page-tokens.ts';
 import { serveListing, type Answer, type PagingMode } from './serve-listing.ts';
 

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { badRequest, forbidden, odataError, throttled, unauthorized, unavailable, type Answer } from './answers.ts';
 import { Credentials } from './credentials.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { graphRoutes, type Route } from './graph-routes.ts';
 import { mdeRoutes } from './mde-routes.ts';
 import { ODataRequestError } from './odata.ts';
@@ -60,7 +59,9 @@ function parseBody(text: string, type: string | undefined): unknown {
 export async function startDefenderSimulator(options: DefenderSimulatorOptions): Promise<DefenderSimulatorHandle> {
   const state = new SimState(options.clock);
   const app: SimulatedApp = { tenantId: TENANT_ID, clientId: '5e0c8b7a-3f7d-4f61-9a55-0d8f4b3c2a10', clientSecret: 'sim-client-secret-do-not-use' };
-  const faults = new FaultQueue();
+  // Only an empty page needs a continuation (a request carrying a `$skiptoken`): Defender has no page
+  // token that expires, so an injected expire-page-token would meet any request.
+  const faults = new FaultQueue({ continuationOnly: ['empty-page'] });
   const credentials = new Credentials();
   const requests: SimulatorRequest[] = [];
   const routes: Route[] = [...graphRoutes(state), ...mdeRoutes()];
@@ -81,7 +82,7 @@ export async function startDefenderSimulator(options: DefenderSimulatorOptions):
     const route = routes.find((r) => r.method === method && r.pattern.test(path));
     // Injected faults hit the listings of the streams served (and the actions), never an idle stream's.
     const faultable = route?.stream === undefined || served.includes(route.stream);
-    const fault = faultable ? faults.take(url.searchParams.has('$skiptoken')) : undefined;
+    const fault = faultable ? faults.take({ continuation: url.searchParams.has('$skiptoken') }) : undefined;
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (fault?.kind === 'unauthorized-once' && token !== undefined) credentials.revoke(token);
     if (!credentials.accepts(token, options.strictAudience ? resourceOfPath(path) : undefined)) return log(unauthorized(), fault?.kind);

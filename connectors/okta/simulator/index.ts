@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest, VaultCredentials } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest, type VaultCredentials } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { OKTA_SCOPES } from '../auth.ts';
 import { Directory, byId } from './directory.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { mutateDirectory } from './mutations.ts';
 import { forbidden, insufficientScope, invalidToken, rateLimited, unavailable, type Answer } from './okta-errors.ts';
 import { RateWindow } from './rate-window.ts';
@@ -64,7 +63,9 @@ function streamsOf(path: string): readonly string[] {
 export async function startOktaSimulator(options: OktaSimulatorOptions): Promise<OktaSimulator> {
   const directory = new Directory(options.clock);
   const log = new SystemLog(options.clock);
-  const faults = new FaultQueue();
+  // Every fault applies to the next API request it is due for (never the token endpoint, answered before
+  // faults are taken): Okta has no page faults, so no fault waits for a continuation.
+  const faults = new FaultQueue({ continuationOnly: [] });
   const rate = new RateWindow(600);
   const serviceApp = createServiceApp(OKTA_SCOPES);
   const revoked = new Set<string>();

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import type { Fault, SimulatorFactory, SimulatorHandle, SimulatorOptions, SimulatorRequest } from '@patchbay/conformance';
+import { FaultQueue, type Fault, type SimulatorFactory, type SimulatorHandle, type SimulatorOptions, type SimulatorRequest } from '@patchbay/conformance';
 import { startLocalServer } from '@patchbay/sdk/testing';
 import { Collection } from './collection.ts';
 import { presentedAccessKey, RevokedKeys } from './credentials.ts';
 import { ExportJobs } from './export-jobs.ts';
-import { FaultQueue } from './fault-queue.ts';
 import { assetKind, scanKind, vulnKind } from './kinds.ts';
 import { exportIdOf, route, type TenableState } from './routes.ts';
 import { tenableError, type Answer } from './tenable-errors.ts';
@@ -64,14 +63,16 @@ export async function startTenableSimulator(options: TenableSimulatorOptions): P
     now: () => options.clock.now().getTime(),
   };
   const collections: Record<SimulatedStream, Collection> = { vulnerabilities: state.vulns, assets: state.assets, scans: state.scans };
-  const faults = new FaultQueue();
+  // An expired "page token" is an export that vanished: only a request naming an export (the continuation
+  // here) can meet it. Tenable has no empty page, so that fault would meet any request.
+  const faults = new FaultQueue({ continuationOnly: ['expire-page-token'] });
   const revoked = new RevokedKeys();
   const requests: SimulatorRequest[] = [];
   const server = await startLocalServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const exportId = exportIdOf(url.pathname);
     // Faults meet the requests of the streams this simulator serves data for (all three by default).
-    const fault = served.has(streamOf(url.pathname) ?? '') ? faults.next(exportId !== undefined) : undefined;
+    const fault = served.has(streamOf(url.pathname) ?? '') ? faults.take({ continuation: exportId !== undefined }) : undefined;
     const key = presentedAccessKey(request.headers);
     if (fault?.kind === 'unauthorized-once' && key !== undefined) revoked.revoke(key);
     if (fault?.kind === 'expire-page-token' && exportId !== undefined) state.jobs.expire(exportId);

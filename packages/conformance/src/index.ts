@@ -8,6 +8,7 @@ export { runConformance, isStatefulCheck, type ConformanceOptions } from './run-
 export { checkNames, isCheckName, summarize, type CheckName, type CheckResult, type CheckStatus, type ConformanceReport } from './report.ts';
 export { formatReport } from './format-report.ts';
 export { AutoAdvanceClock, type AutoAdvanceClockOptions } from './auto-advance-clock.ts';
+export { FaultQueue, type FaultQueueOptions, type RequestTraits } from './simulator-kit/fault-queue.ts';
 export { sharedDatabase, type DatabaseLease, type DatabaseSource } from './harness/database-source.ts';
 export { CountingTokenSource, testAuthFor, type TestAuth } from './harness/test-auth.ts';
 export { runAction, planAction, type ActionCallOptions } from './harness/run-action.ts';
