@@ -11,6 +11,7 @@ import { registerNormalize } from './commands/normalize.ts';
 import { registerConnectorNew } from './commands/connector-new.ts';
 import { registerConnectorRecord } from './commands/connector-record.ts';
 import { registerConnectorTest } from './commands/connector-test.ts';
+import { registerConfig } from './commands/config.ts';
 import { EXIT } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerSync(program);
   registerNormalize(program);
+  registerConfig(program);
   const connector = program.command('connector').description('Build and check connectors: new, test, record');
   registerConnectorNew(connector);
   registerConnectorTest(connector);

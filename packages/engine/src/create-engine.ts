@@ -11,6 +11,7 @@ import { syncCatalog } from './catalog/sync-catalog.ts';
 import { createInstanceService, type ConfigValidator } from './instances/instances.ts';
 import type { EngineDeps } from './lib/engine-deps.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { systemActor } from './lib/actor.ts';
 import { bootstrap } from './organizations/bootstrap.ts';
 import { catalogEntryOf } from './runtime/catalog-from-definitions.ts';
 import { createConnectorRegistry } from './runtime/connector-registry.ts';
@@ -33,6 +34,10 @@ import { createScheduleService } from './schedules/schedule-service.ts';
 import { createScheduler } from './schedules/scheduler.ts';
 import { createJobRuntime } from './workers/job-runtime.ts';
 import type { HousekeepingTask } from './workers/housekeeping.ts';
+import { createDestinations, type DestinationsOptions } from './destinations/index.ts';
+import { createActionLimitService } from './actions/action-limits.ts';
+import { createActionRunService, type ActionsOptions } from './actions/action-runs.ts';
+import { createConfigService } from './config-code/config-service.ts';
 
 export interface EngineOptions {
   readonly database: Database;
@@ -57,16 +62,21 @@ export interface EngineOptions {
   readonly events?: EventsOptions;
   /** Logs, health, metrics, freshness: how often buffered HTTP metrics are written, interval overrides. */
   readonly observability?: ObservabilityOptions;
+  /** Response actions: how long a high-impact run waits for its approval (default 24 h). */
+  readonly actions?: ActionsOptions;
+  /** SIEM destinations: batch size, lease, gap grace, send timeout and poll interval of the delivery loop. */
+  readonly destinations?: DestinationsOptions;
 }
 
 const MINUTE = 60_000;
 
 /** What the scheduler's process runs besides schedules: stale streams every minute, retention and expiring credentials hourly. */
-function housekeepingTasks(observability: ReturnType<typeof createObservability>, vault: ReturnType<typeof createVault>): HousekeepingTask[] {
+function housekeepingTasks(observability: ReturnType<typeof createObservability>, vault: ReturnType<typeof createVault>, actions?: ReturnType<typeof createActionRunService>): HousekeepingTask[] {
   return [
     { name: 'freshness', everyMs: MINUTE, run: () => observability.checkFreshness() },
     { name: 'retention', everyMs: 60 * MINUTE, run: () => observability.prune() },
     { name: 'credential-expiry', everyMs: 60 * MINUTE, run: () => vault.checkExpiring() },
+    ...(actions ? [{ name: 'action-expiry', everyMs: MINUTE, run: () => actions.checkExpiry() }] : []),
   ];
 }
 
@@ -82,11 +92,16 @@ export function createEngine(options: EngineOptions) {
   // Webhook secrets are sealed with the vault's data keys (same KEKs and cache, re-wrapped by key rotation).
   const secretBox = createSecretBox(vault.dataKeys);
   const sync = createSyncService(deps, runtime);
+  const actionLimits = createActionLimitService(deps, registry);
+  const actions = createActionRunService(deps, registry, instances, runtime, actionLimits, options.actions);
   const publicUrl = options.events?.inbound?.publicUrl ?? options.vault?.publicUrl ?? process.env.PATCHBAY_PUBLIC_URL;
-  const events = createEventsService(deps, secretBox, registry, (actor, id, run) => sync.start(actor, id, run), { ...options.events, inbound: { ...options.events?.inbound, publicUrl } });
+  const events = createEventsService(deps, secretBox, registry, (actor, id, run) => sync.start(actor, id, run), { ...options.events, inbound: { ...options.events?.inbound, publicUrl } }, async (t) => {
+    await actions.invoke(systemActor(t.organizationId, `subscription:${t.subscriptionId}`), { instanceId: t.instanceId, action: t.action, input: t.input, recordId: t.recordId, subscriptionId: t.subscriptionId });
+  });
   const catalog = [...registry.list().map((c) => catalogEntryOf(c)), ...(options.catalog ?? [])];
   const registeredConnectors = createRegisteredConnectorService(deps, { registry, limits: resolveLimits(options.processLimits), credentials: options.processCredentials ?? vault.programCredentials });
   const scheduler = createScheduler(deps, registry, sync);
+  const destinations = createDestinations(deps, registry, authFor, options.transport, options.destinations);
   return {
     deps,
     authenticate: createAuthenticator(deps),
@@ -103,8 +118,15 @@ export function createEngine(options: EngineOptions) {
     /** SyncSchedule CRUD; `scheduler.tick()` fires what is due; `jobs.start()` runs queue, workers and scheduler. */
     schedules: createScheduleService(deps, instances, registry),
     scheduler,
-    jobs: createJobRuntime(deps, sync, scheduler, housekeepingTasks(observability, vault)),
+    jobs: createJobRuntime(deps, sync, scheduler, housekeepingTasks(observability, vault, actions), [destinations]),
+    /** Response actions: runs, approvals, reversal, expiry; `actionLimits` are the blast-radius limits. */
+    actions,
+    actionLimits,
+    /** Configuration as code: export the organisation's configuration as YAML, import (plan, apply atomically). */
+    config: createConfigService(deps, { registry, validateConfig: options.validateConfig ?? configValidator(registry), secretBox, actionLimits }),
     events,
+    /** SIEM destinations; their delivery loop runs in the scheduler's process (`jobs.start`). */
+    destinations,
     testConnection: createConnectionTester(deps, runtime),
     observability,
     vault,

@@ -102,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         return def.status === 204 ? reply.send() : result;
       },
       ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+      ...(def.logLevel ? { logLevel: def.logLevel } : {}),
     });
   };
   for (const def of options.routes ?? routeTable) {

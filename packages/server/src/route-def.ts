@@ -50,6 +50,11 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas, A extends Acces
   readonly rawBody?: boolean;
   /** A per-route body size limit in bytes (defaults to the server's). */
   readonly bodyLimit?: number;
+  /**
+   * The request log's level for this route (default the server's). High-volume routes whose every call is
+   * recorded elsewhere (inbound webhooks: `inbound_webhooks`) log only warnings and errors.
+   */
+  readonly logLevel?: 'warn' | 'error';
   readonly handler: (ctx: RouteContext<S, A>) => Promise<unknown>;
 }
 

@@ -16,6 +16,9 @@ import { scheduleRoutes } from './routes/schedules/index.ts';
 import { cancelRoutes } from './routes/sync/cancel.ts';
 import { recordRoutes } from './routes/records/index.ts';
 import { mappingRoutes } from './routes/mappings/index.ts';
+import { actionRoutes } from './routes/actions/index.ts';
+import { configRoutes } from './routes/config/index.ts';
+import { destinationRoutes } from './routes/destinations/index.ts';
 
 /** Every API route, with its access rule. New resources add their list here. */
 export const routeTable: readonly AnyRoute[] = [
@@ -37,4 +40,7 @@ export const routeTable: readonly AnyRoute[] = [
   ...cancelRoutes,
   ...recordRoutes,
   ...mappingRoutes,
+  ...actionRoutes,
+  ...configRoutes,
+  ...destinationRoutes,
 ] as unknown as AnyRoute[];

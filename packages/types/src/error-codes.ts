@@ -110,6 +110,17 @@ export const errorCodes = {
   WEBHOOK_IP_NOT_ALLOWED: spec(403, 'forbidden', false, "The sender's address is not in the instance's IP allow-list", "Send from an address in the allow-list, or add the sender's range to the instance's webhook settings."),
   WEBHOOK_BODY_MALFORMED: spec(400, 'input', false, 'The webhook body could not be parsed', 'Send a JSON (or form-encoded) body; a body with a valid signature is kept for inspection at GET /api/integration/instances/{id}/webhooks.'),
   WEBHOOK_NOT_CONFIGURED: spec(409, 'config', false, 'This instance has no inbound webhook secret yet', 'Create one with POST /api/integration/instances/{id}/webhook-secret/rotate.'),
+  // Response actions and configuration as code
+  ACTION_LIMIT_EXCEEDED: spec(429, 'rate_limited', true, 'The action reached its blast-radius limit on this instance', 'Wait for the `Retry-After` seconds, or ask an admin to raise the limit (PUT /api/integration/instances/{id}/action-limits); `details` names the limit.'),
+  APPROVAL_SEPARATION_OF_DUTIES: spec(403, 'forbidden', false, 'A run must be approved or rejected by a different user than the one who requested it', 'Ask another user with the admin or editor role to approve or reject the run.'),
+  ACTION_NOT_REVERSIBLE: spec(409, 'conflict', false, 'This action run cannot be reversed', 'Only a succeeded run of an action that declares a `reverse` action can be reversed, once; the message says which condition failed.'),
+  CONFIG_IMPORT_INVALID: spec(400, 'input', false, 'The configuration document is not valid', 'Correct every key and reference named in `errors` (unknown keys, missing credentials or instances); nothing was applied.'),
+  // SIEM destinations
+  DESTINATION_UNSUPPORTED: spec(400, 'input', false, "The instance's connector cannot be a destination, or not in this format", "Bind the destination to an instance of a connector with the `destination` capability (GET /api/integration/connectors/{id}/capabilities lists its formats), in one of its formats."),
+  DESTINATION_NOT_FAILING: spec(409, 'conflict', false, 'The destination has no failing batch to skip', 'Skip only applies while the destination is failing (GET /api/integration/destinations/{id} shows its health).'),
+  DESTINATION_REPLAY_IN_PROGRESS: spec(409, 'conflict', false, 'A replay of this destination is still running', 'Wait until `replay` is null on GET /api/integration/destinations/{id}, then ask for the next range.'),
+  DESTINATION_SEND_FAILED: spec(502, 'transient', true, 'The destination did not accept the batch', 'Nothing if the receiver is down: the batch is retried with backoff and the cursor waits. Read `last_error`; a batch it will never accept can be skipped to the dead-letter queue (POST .../skip).'),
+  DESTINATION_FORMAT_FAILED: spec(422, 'config', false, 'An event could not be rendered in the destination format', "Fix the destination's format options (a JSONata template that fails names the event), then skip or retry the batch."),
   // Observability and retention
   RETENTION_POLICY_INVALID: spec(400, 'config', false, 'The retention policy is not valid', 'Set each PATCHBAY_RETENTION_*_DAYS variable named in `field` to a whole number of days from 1 to 36500, or unset it for the default.'),
   INTERNAL: spec(500, 'bug', false, 'Internal error', 'Report it with the request id from the response; details are in the server log.'),

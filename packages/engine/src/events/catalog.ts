@@ -70,6 +70,18 @@ export const eventCatalog: readonly EventTypeSpec[] = [
     description: 'An outgoing webhook exhausted its retries and is in the dead-letter queue (replay it from there).',
     schema: obj({ message_id: str, endpoint_id: uuid, event_type: str, attempts: int, status_code: { type: ['integer', 'null'] }, error: { type: ['string', 'null'] } }, ['message_id', 'endpoint_id', 'attempts']),
   },
+  {
+    type: 'destination.failing',
+    source: 'delivery',
+    description: 'A SIEM destination could not send a batch: its cursor stops and it retries with backoff (raised once per failure streak, with the reason).',
+    schema: obj({ destination_id: uuid, name: str, instance_id: uuid, reason: { type: 'object', properties: { code: str, message: str } }, next_attempt_at: dateTime, replay: { type: 'boolean' } }, ['destination_id', 'instance_id', 'reason', 'next_attempt_at']),
+  },
+  {
+    type: 'destination.recovered',
+    source: 'delivery',
+    description: 'A failing SIEM destination sent a batch again (or its failing batch was skipped); delivery resumes from its cursor.',
+    schema: obj({ destination_id: uuid, name: str, instance_id: uuid, failing_since: { type: ['string', 'null'], format: 'date-time' }, failures: int }, ['destination_id', 'instance_id']),
+  },
 ];
 
 const known = new Set(eventCatalog.map((e) => e.type));

@@ -14,6 +14,17 @@ export interface SyncTrigger {
   readonly subscriptionId: string;
 }
 
+/** A connector action a subscription asks for (action_type `action`); high-impact ones wait for approval. */
+export interface ActionTrigger {
+  readonly organizationId: string;
+  readonly instanceId: string;
+  readonly action: string;
+  readonly input: unknown;
+  readonly subscriptionId: string;
+  /** The record the event is about (record.* and finding.* events). */
+  readonly recordId: string | null;
+}
+
 export interface DispatcherOptions {
   /** Outbox rows read per transaction. */
   readonly batchSize?: number;
@@ -24,6 +35,8 @@ export interface DispatcherOptions {
   readonly gapGraceMs?: number;
   /** Starts the sync a `sync` subscription asks for (engine.sync.start with trigger 'event'). */
   readonly startSync?: (trigger: SyncTrigger) => Promise<void>;
+  /** Invokes the connector action an `action` subscription asks for (engine.actions.invoke). */
+  readonly invokeAction?: (trigger: ActionTrigger) => Promise<void>;
 }
 
 interface CompiledSubscription {
@@ -109,6 +122,7 @@ export function createDispatcher(deps: EngineDeps, options: DispatcherOptions = 
   async function runOnce(): Promise<number> {
     await ensureCursor();
     const triggers: SyncTrigger[] = [];
+    const actions: ActionTrigger[] = [];
     const consumed = await db.transaction(async (tx) => {
       const [cursor] = await tx.select().from(outboxCursors).where(eq(outboxCursors.consumer, DISPATCHER_CONSUMER)).for('update');
       const last = cursor!.lastSeq;
@@ -138,6 +152,9 @@ export function createDispatcher(deps: EngineDeps, options: DispatcherOptions = 
               if (envelope.type.startsWith('sync.') && envelope.data.trigger === 'event' && envelope.data.instance_id === instanceId) continue;
               const stream = typeof sub.actionConfig.stream === 'string' ? sub.actionConfig.stream : undefined;
               if (!triggers.some((t) => t.instanceId === instanceId && t.stream === stream)) triggers.push({ organizationId: row.organizationId, instanceId, stream, subscriptionId: sub.id });
+            } else if (sub.actionType === 'action') {
+              const recordId = typeof envelope.data.record_id === 'string' ? envelope.data.record_id : null;
+              actions.push({ organizationId: row.organizationId, instanceId: String(sub.actionConfig.instance_id), action: String(sub.actionConfig.action), input: sub.actionConfig.input ?? {}, subscriptionId: sub.id, recordId });
             }
           }
         }
@@ -151,6 +168,13 @@ export function createDispatcher(deps: EngineDeps, options: DispatcherOptions = 
         await options.startSync?.(t);
       } catch (error) {
         deps.log.warn({ instanceId: t.instanceId, subscriptionId: t.subscriptionId, err: error }, 'event-triggered sync did not start');
+      }
+    }
+    for (const a of actions) {
+      try {
+        await options.invokeAction?.(a);
+      } catch (error) {
+        deps.log.warn({ instanceId: a.instanceId, subscriptionId: a.subscriptionId, action: a.action, err: error }, 'event-triggered action did not start');
       }
     }
     return consumed;

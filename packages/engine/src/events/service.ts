@@ -10,10 +10,10 @@ import type { SecretBox } from '../webhooks/secret-box.ts';
 import type { RunOptions } from '../sync/sync-service.ts';
 import type { Actor } from '../lib/actor.ts';
 import { eventCatalog } from './catalog.ts';
-import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
+import { createDispatcher, type ActionTrigger, type DispatcherOptions } from './dispatcher.ts';
 
 export interface EventsOptions {
-  readonly dispatcher?: Omit<DispatcherOptions, 'startSync'>;
+  readonly dispatcher?: Omit<DispatcherOptions, 'startSync' | 'invokeAction'>;
   readonly delivery?: DeliveryOptions;
   readonly inbound?: InboundOptions;
   /** Idle poll interval of the background loops (they also wake on new work in this process). */
@@ -65,10 +65,11 @@ export function createEventsService(
   registry: ConnectorRegistry,
   startSync: (actor: Actor, instanceId: string, run: RunOptions) => Promise<unknown>,
   options: EventsOptions = {},
+  invokeAction?: (trigger: ActionTrigger) => Promise<void>,
 ) {
   const loops: Loop[] = [];
   const wakeDispatcher = () => loops[0]?.wake();
-  const subscriptions = createSubscriptionService(deps);
+  const subscriptions = createSubscriptionService(deps, undefined, registry);
   const endpoints = createEndpointService(deps, box);
   const messages = createMessageService(deps);
   const inbound = createInboundService(deps, box, registry, options.inbound);
@@ -77,6 +78,7 @@ export function createEventsService(
     startSync: async (t) => {
       await startSync(systemActor(t.organizationId, `subscription:${t.subscriptionId}`), t.instanceId, { stream: t.stream, trigger: 'event', subscriptionId: t.subscriptionId });
     },
+    invokeAction,
   });
   const deliveries = createDeliveryWorker(deps, endpoints, options.delivery);
   const pollMs = options.pollMs ?? 250;

@@ -67,14 +67,14 @@ function guard(env: HookEnvironment, delta: number): void {
 }
 
 /** Compiles with limits (time and depth per evaluation, when evaluated through `evaluateBoxed`). */
-function compile(text: string): Expression {
+export function compile(text: string): Expression {
   const expression = jsonata(text);
   expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, (_e: unknown, _i: unknown, env: HookEnvironment) => guard(env, 1));
   expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (_e: unknown, _i: unknown, env: HookEnvironment) => guard(env, -1));
   return expression;
 }
 
-function evaluateBoxed(expression: Expression, input: unknown): Promise<unknown> {
+export function evaluateBoxed(expression: Expression, input: unknown): Promise<unknown> {
   return expression.evaluate(input, { [BOX]: { deadline: performance.now() + EVAL_TIME_LIMIT_MS, depth: 0 } satisfies Timebox });
 }
 

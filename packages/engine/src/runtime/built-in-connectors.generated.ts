@@ -6,8 +6,9 @@ import crowdstrikeFalcon from '@patchbay/connector-crowdstrike-falcon';
 import httpJson from '@patchbay/connector-http-json';
 import microsoftDefender from '@patchbay/connector-microsoft-defender';
 import okta from '@patchbay/connector-okta';
+import syslog from '@patchbay/connector-syslog';
 import tenableVm from '@patchbay/connector-tenable-vm';
 import webhookReceiver from '@patchbay/connector-webhook-receiver';
 
 /** The connectors this build ships, sorted by id: one per folder of `connectors/`. */
-export const builtInConnectors: readonly AnyConnector[] = [awsGuardduty, awsSecurityHub, crowdstrikeFalcon, httpJson, microsoftDefender, okta, tenableVm, webhookReceiver];
+export const builtInConnectors: readonly AnyConnector[] = [awsGuardduty, awsSecurityHub, crowdstrikeFalcon, httpJson, microsoftDefender, okta, syslog, tenableVm, webhookReceiver];

@@ -6,6 +6,8 @@ import { isValidTypePattern } from '../events/catalog.ts';
 import type { Actor } from '../lib/actor.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '../lib/pagination.ts';
+import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
+import { parseActionInput } from '../actions/parse-input.ts';
 import { checkCriteria } from './filter.ts';
 
 export type SubscriptionRow = typeof eventSubscriptions.$inferSelect;
@@ -31,7 +33,7 @@ function snapshot(row: SubscriptionRow) {
 }
 
 /** Checks the action's configuration against what exists in the caller's organisation. */
-async function checkAction(tx: Db, actor: Actor, type: SubscriptionActionType, config: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function checkAction(tx: Db, actor: Actor, type: SubscriptionActionType, config: Record<string, unknown>, registry?: ConnectorRegistry): Promise<Record<string, unknown>> {
   if (type === 'webhook') {
     const endpointId = config.endpoint_id;
     if (typeof endpointId !== 'string') throw new PatchbayError('VALIDATION_FAILED', { field: 'action_config.endpoint_id', message: 'A webhook action needs the endpoint_id of an outgoing webhook endpoint' });
@@ -48,7 +50,22 @@ async function checkAction(tx: Db, actor: Actor, type: SubscriptionActionType, c
     if (!row) throw new PatchbayError('NOT_FOUND', { field: 'action_config.instance_id', message: `No instance ${instanceId}` });
     return stream === undefined ? { instance_id: instanceId } : { instance_id: instanceId, stream };
   }
-  throw new PatchbayError('SUBSCRIPTION_ACTION_UNAVAILABLE', { field: 'action_type', message: 'Connector actions as subscription targets arrive with the actions issue', hint: 'Use action_type "webhook" or "sync" for now.' });
+  if (type === 'action') return checkActionTarget(tx, actor, config, registry);
+  throw new PatchbayError('SUBSCRIPTION_ACTION_UNAVAILABLE', { field: 'action_type', message: `Unknown action type ${String(type)}` });
+}
+
+/** `{ instance_id, action, input }`: the instance is the caller's, its connector declares the action, the input parses. */
+async function checkActionTarget(tx: Db, actor: Actor, config: Record<string, unknown>, registry?: ConnectorRegistry): Promise<Record<string, unknown>> {
+  const { instance_id: instanceId, action, input = {} } = config;
+  if (typeof instanceId !== 'string') throw new PatchbayError('VALIDATION_FAILED', { field: 'action_config.instance_id', message: 'An action subscription needs the instance_id whose connector runs the action' });
+  if (typeof action !== 'string' || !action) throw new PatchbayError('VALIDATION_FAILED', { field: 'action_config.action', message: 'An action subscription needs the action name' });
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new PatchbayError('VALIDATION_FAILED', { field: 'action_config.input', message: 'input must be an object' });
+  const [row] = await tx.select({ id: integrationInstances.id, connectorId: integrationInstances.connectorId }).from(integrationInstances).where(and(eq(integrationInstances.id, instanceId), eq(integrationInstances.organizationId, actor.organizationId)));
+  if (!row) throw new PatchbayError('NOT_FOUND', { field: 'action_config.instance_id', message: `No instance ${instanceId}` });
+  const declared = registry?.get(row.connectorId)?.actions?.find((a) => a.name === action);
+  if (registry && !declared) throw new PatchbayError('NOT_FOUND', { field: 'action_config.action', message: `Connector ${row.connectorId} has no action ${action}` });
+  if (declared) parseActionInput(declared, input, 'action_config.input');
+  return { instance_id: instanceId, action, input };
 }
 
 function checkType(eventType: string): void {
@@ -56,7 +73,7 @@ function checkType(eventType: string): void {
 }
 
 /** EventSubscription CRUD; every change is audited in its transaction. */
-export function createSubscriptionService(deps: EngineDeps, onChange: () => void = () => undefined) {
+export function createSubscriptionService(deps: EngineDeps, onChange: () => void = () => undefined, registry?: ConnectorRegistry) {
   const { db } = deps.database;
 
   async function load(tx: Db, actor: Actor, id: string, forUpdate = false): Promise<SubscriptionRow> {
@@ -78,7 +95,7 @@ export function createSubscriptionService(deps: EngineDeps, onChange: () => void
       const filterCriteria = checkCriteria(input.filterCriteria ?? {}) as Record<string, unknown>;
       const row = await db.transaction(async (tx) => {
         await checkInstance(tx, actor, input.instanceId);
-        const actionConfig = await checkAction(tx, actor, input.actionType, input.actionConfig ?? {});
+        const actionConfig = await checkAction(tx, actor, input.actionType, input.actionConfig ?? {}, registry);
         const now = deps.clock.now();
         const [created] = await tx
           .insert(eventSubscriptions)
@@ -114,7 +131,7 @@ export function createSubscriptionService(deps: EngineDeps, onChange: () => void
         const before = await load(tx, actor, id, true);
         if (patch.instanceId) await checkInstance(tx, actor, patch.instanceId);
         const actionType = patch.actionType ?? before.actionType;
-        const actionConfig = patch.actionType !== undefined || patch.actionConfig !== undefined ? await checkAction(tx, actor, actionType, patch.actionConfig ?? before.actionConfig) : undefined;
+        const actionConfig = patch.actionType !== undefined || patch.actionConfig !== undefined ? await checkAction(tx, actor, actionType, patch.actionConfig ?? before.actionConfig, registry) : undefined;
         const [after] = await tx
           .update(eventSubscriptions)
           .set({ name: patch.name, instanceId: patch.instanceId, eventType: patch.eventType, filterCriteria, actionType: patch.actionType, actionConfig, isActive: patch.isActive, updatedAt: deps.clock.now() })

@@ -51,13 +51,19 @@ function every(clock: Clock, signal: AbortSignal, ms: () => number, fn: () => Pr
   })();
 }
 
+/** A loop of its own that runs in the scheduler's process (SIEM destinations' delivery). */
+export interface BackgroundLoop {
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /**
  * The job side of a process: the queue (pg-boss in the same database), the sync workers and the
  * scheduler. `serve` starts all three (queue only with --no-workers), `patchbay worker` workers and
  * scheduler; nothing starts them in tests unless asked. The scheduler's process also runs the
  * housekeeping tasks (one process at a time on PostgreSQL).
  */
-export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler: Scheduler, housekeeping: readonly HousekeepingTask[] = []) {
+export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler: Scheduler, housekeeping: readonly HousekeepingTask[] = [], background: readonly BackgroundLoop[] = []) {
   let queue: JobQueue | undefined;
   let pool: WorkerPool | undefined;
   let loops: Promise<void>[] = [];
@@ -140,6 +146,7 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
         for (const task of housekeeping) {
           loops.push(every(deps.clock, signal, () => task.everyMs, async () => void (await runExclusive(deps.database, task)), warn(`housekeeping task ${task.name}`)));
         }
+        for (const loop of background) loop.start();
       }
     },
 
@@ -149,7 +156,7 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
      */
     async stop(): Promise<void> {
       stopLoops.abort();
-      await Promise.allSettled(loops);
+      await Promise.allSettled([...loops, ...background.map((loop) => loop.stop())]);
       loops = [];
       await pool?.stop(requeueReason('The worker is shutting down'));
       pool = undefined;

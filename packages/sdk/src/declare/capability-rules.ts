@@ -5,6 +5,7 @@ export interface DeclaredContent {
   readonly streams: number;
   readonly actions: readonly { readonly readOnly: boolean; readonly category: string }[];
   readonly webhook: boolean;
+  readonly destination: boolean;
 }
 
 interface CapabilityRule {
@@ -22,7 +23,7 @@ export const capabilityRules: Readonly<Record<Capability, CapabilityRule>> = {
   ingest: { backed: (c) => c.streams > 0, needs: 'at least one stream', implied: (c) => c.streams > 0 },
   query: { backed: (c) => c.actions.some((a) => a.readOnly), needs: 'a read-only action to run queries' },
   push: { backed: writes, needs: 'an action that writes to the vendor' },
-  destination: { backed: writes, needs: 'an action that sends records to the vendor' },
+  destination: { backed: (c) => c.destination, needs: 'a destination declaration', implied: (c) => c.destination },
   ticket: {
     backed: (c) => c.actions.some((a) => a.category === 'ticket'),
     needs: 'an action of category "ticket"',

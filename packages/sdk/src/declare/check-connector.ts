@@ -7,6 +7,7 @@ import { checkAuthMethod } from './check-auth.ts';
 import { checkAllowedHosts, checkConfig } from './check-config.ts';
 import type { ConnectorDeclaration } from './connector-types.ts';
 import { checkAction } from './define-action.ts';
+import { checkDestination } from './define-destination.ts';
 import { checkStream } from './define-stream.ts';
 import { checkWebhook } from './define-webhook.ts';
 import { checkIcon } from './icon.ts';
@@ -64,7 +65,7 @@ function checkCapabilities(issues: DeclarationIssues, c: ConnectorDeclaration, s
     return;
   }
   checkUnique(issues, 'capabilities', c.capabilities);
-  const content = { streams: streams.length, actions, webhook: c.webhook !== undefined };
+  const content = { streams: streams.length, actions, webhook: c.webhook !== undefined, destination: c.destination !== undefined };
   c.capabilities.forEach((capability, index) => {
     if (!isOneOf(capabilities, capability)) issues.add(`capabilities[${index}]`, `${JSON.stringify(capability)} is not a capability`);
     else if (!capabilityRules[capability].backed(content)) issues.add(`capabilities[${index}]`, `"${capability}" needs ${capabilityRules[capability].needs}`);
@@ -113,6 +114,7 @@ export function checkConnector(issues: DeclarationIssues, c: ConnectorDeclaratio
       if (!names.has(name)) issues.add(`webhook.streams[${index}]`, `"${name}" is not a stream of this connector`);
     });
   }
+  if (c.destination !== undefined) checkDestination(issues, 'destination', c.destination);
   checkRateLimits(issues, 'rateLimits', c.rateLimits);
   checkCapabilities(issues, c, streams, actions);
 }

@@ -3,6 +3,7 @@ import type { ConnectorContext } from '../context.ts';
 import type { ActionDeclaration } from './action-types.ts';
 import type { AuthMethod } from './auth-methods.ts';
 import type { Capability, ConnectorCategory } from './catalogue.ts';
+import type { DestinationDeclaration } from './destination-types.ts';
 import type { AllowedHost } from './host-patterns.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { StreamDeclaration } from './stream-types.ts';
@@ -40,6 +41,8 @@ export interface ConnectorDeclaration<ConfigSchema extends z.ZodType = z.ZodType
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly actions?: readonly ActionDeclaration<any, any, z.output<ConfigSchema>>[];
   readonly webhook?: WebhookDeclaration<z.output<ConfigSchema>>;
+  /** How the connector receives forwarded events (the `destination` capability). */
+  readonly destination?: DestinationDeclaration<z.output<ConfigSchema>>;
   /** Every host the connector may call: `api.crowdstrike.com`, `*.okta.com`, or `{ fromConfig: 'base_url' }`. */
   readonly allowedHosts: readonly AllowedHost[];
   readonly rateLimits?: RateLimits;

@@ -79,6 +79,10 @@ export function describeConnector(definition: AnyConnector): ConnectorDescriptio
             streams: [...webhook.streams],
             events: [...(webhook.events ?? [])],
           },
+    destination:
+      definition.destination === undefined
+        ? null
+        : { formats: [...definition.destination.formats], maxBatchEvents: definition.destination.maxBatchEvents ?? 500, mode: definition.destination.connect ? 'connect' : 'send' },
     rateLimits: definition.rateLimits === undefined ? null : { ...definition.rateLimits },
     allowedHosts: definition.allowedHosts.map((host) => (typeof host === 'string' ? host : { fromConfig: host.fromConfig })),
     permissions: permissionsRollup(streams, actions),

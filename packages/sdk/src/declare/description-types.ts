@@ -1,5 +1,6 @@
 import type { ActionCategory, ActionImpact, Capability, ConnectorCategory } from './catalogue.ts';
 import type { CredentialField } from './credential-fields.ts';
+import type { DestinationFormat } from './destination-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { OcsfTarget, StreamSchedule } from './stream-types.ts';
@@ -49,6 +50,13 @@ export interface ActionDescription {
   readonly output: JsonSchema;
 }
 
+export interface DestinationDescription {
+  readonly formats: readonly DestinationFormat[];
+  readonly maxBatchEvents: number;
+  /** `connect`: a kept connection (syslog); `send`: stateless calls (HTTP APIs). */
+  readonly mode: 'connect' | 'send';
+}
+
 export interface WebhookDescription {
   readonly verification: WebhookVerification;
   readonly secretSource: 'generated' | 'vendor' | null;
@@ -83,6 +91,7 @@ export interface ConnectorDescription {
   readonly streams: readonly StreamDescription[];
   readonly actions: readonly ActionDescription[];
   readonly webhook: WebhookDescription | null;
+  readonly destination: DestinationDescription | null;
   readonly rateLimits: RateLimits | null;
   readonly allowedHosts: readonly (string | { readonly fromConfig: string })[];
   readonly permissions: readonly PermissionUse[];

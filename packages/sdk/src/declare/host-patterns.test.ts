@@ -24,4 +24,13 @@ describe('host patterns', () => {
     expect(resolveAllowedHosts(allowed, { base_url: 'https://Jira.Example.org:8443/rest' })).toEqual(['api.acme.test', 'jira.example.org']);
     expect(resolveAllowedHosts(allowed, { base_url: 'not a url' })).toEqual(['api.acme.test']);
   });
+
+  it('adds bare host names and addresses named by fromConfig entries (a syslog receiver)', () => {
+    const allowed = [{ fromConfig: 'host' }];
+    expect(resolveAllowedHosts(allowed, { host: 'Syslog.Example.org' })).toEqual(['syslog.example.org']);
+    expect(resolveAllowedHosts(allowed, { host: '127.0.0.1' })).toEqual(['127.0.0.1']);
+    expect(resolveAllowedHosts(allowed, { host: '::1' })).toEqual(['[::1]']);
+    expect(resolveAllowedHosts(allowed, { host: 'evil.test/path' })).toEqual([]);
+    expect(resolveAllowedHosts(allowed, { host: 'user@evil.test' })).toEqual([]);
+  });
 });

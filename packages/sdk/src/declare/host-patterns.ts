@@ -26,13 +26,17 @@ export type AllowedHost = string | HostFromConfig;
 
 /**
  * The host patterns an instance may call: the declared patterns plus the hosts of the URLs in the
- * config fields named by `fromConfig` entries. Config values that are not URLs are ignored.
+ * config fields named by `fromConfig` entries (a URL's host, or a bare host name or address). Other values are ignored.
  */
 export function resolveAllowedHosts(allowed: readonly AllowedHost[], config: Readonly<Record<string, unknown>>): string[] {
   const hosts = allowed.flatMap((entry) => {
     if (typeof entry === 'string') return [entry];
     const value = config[entry.fromConfig];
-    return typeof value === 'string' && URL.canParse(value) ? [new URL(value).hostname.toLowerCase()] : [];
+    if (typeof value !== 'string') return [];
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return URL.canParse(value) ? [new URL(value).hostname.toLowerCase()] : [];
+    // A bare host name or address (a syslog receiver's `host`).
+    const bare = value.includes(':') && !value.startsWith('[') ? `[${value}]` : value;
+    return !/[/?#@\s]/.test(value) && URL.canParse(`https://${bare}/`) ? [new URL(`https://${bare}/`).hostname.toLowerCase()] : [];
   });
   return [...new Set(hosts)];
 }

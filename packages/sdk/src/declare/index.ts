@@ -2,6 +2,17 @@ export { defineConnector } from './define-connector.ts';
 export { defineStream } from './define-stream.ts';
 export { defineAction } from './define-action.ts';
 export { defineWebhook, webhookSecretSource, webhookVerificationKinds } from './define-webhook.ts';
+export { defineDestination } from './define-destination.ts';
+export { destinationFormats } from './destination-types.ts';
+export type {
+  DestinationBatch,
+  DestinationConnection,
+  DestinationContext,
+  DestinationDeclaration,
+  DestinationDefinition,
+  DestinationEvent,
+  DestinationFormat,
+} from './destination-types.ts';
 export { describeConnector } from './describe-connector.ts';
 export { recordKey } from './record-key.ts';
 export type { AnyConnector, ConnectorDeclaration, ConnectorDefinition, ValidateResult } from './connector-types.ts';
@@ -55,6 +66,7 @@ export type {
   ActionDescription,
   AuthDescription,
   ConnectorDescription,
+  DestinationDescription,
   FromConfig,
   PermissionUse,
   StreamDescription,

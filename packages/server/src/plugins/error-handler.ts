@@ -21,7 +21,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | PatchbayError | Error, request, reply) => {
     if (isPatchbayError(error)) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return sendProblem(reply, problemFrom(error, request));
+      // Errors that list several problems (a configuration import) name each in `errors`.
+      const listed = Array.isArray(error.details?.errors) ? (error.details.errors as { field: string; message: string }[]) : undefined;
+      return sendProblem(reply, problemFrom(error, request, listed));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({

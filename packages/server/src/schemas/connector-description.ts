@@ -48,6 +48,7 @@ export const connectorCapabilitiesJson = z.object({
     }),
   ),
   webhook: z.object({ verification: z.string(), streams: z.array(z.string()), events: z.array(z.string()) }).nullable(),
+  destination: z.object({ formats: z.array(z.string()), max_batch_events: z.number().int() }).nullable(),
   permissions: z.array(z.object({ permission: z.string(), used_by: z.array(z.object({ kind: z.enum(['stream', 'action']), name: z.string() })) })),
 });
 
@@ -91,6 +92,7 @@ export function toCapabilitiesJson(row: ConnectorRow, d: Description): z.infer<t
       dry_run: a.dryRun,
     })),
     webhook: d.webhook ? { verification: d.webhook.verification.kind, streams: [...d.webhook.streams], events: [...d.webhook.events] } : null,
+    destination: d.destination ? { formats: [...d.destination.formats], max_batch_events: d.destination.maxBatchEvents } : null,
     permissions: (d.permissions ?? []).map((p) => ({ permission: p.permission, used_by: p.usedBy.map((u) => ({ kind: u.kind, name: u.name })) })),
   };
 }

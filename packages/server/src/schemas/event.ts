@@ -23,7 +23,7 @@ export const subscriptionBody = z
     event_type: z.string().min(1).max(200).describe('A type from /api/integration/events/types, a prefix pattern (record.*) or *'),
     filter_criteria: filterCriteria.optional(),
     action_type: actionType,
-    action_config: z.record(z.string(), z.unknown()).optional().describe('webhook: { endpoint_id }; sync: { instance_id, stream? }'),
+    action_config: z.record(z.string(), z.unknown()).optional().describe('webhook: { endpoint_id }; sync: { instance_id, stream? }; action: { instance_id, action, input } (high-impact actions wait for approval)'),
     is_active: z.boolean().optional(),
   })
   .strict();

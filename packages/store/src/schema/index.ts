@@ -26,3 +26,5 @@ export * from './rate-limit-budgets.ts';
 export * from './integration-logs.ts';
 export * from './connector-metrics.ts';
 export * from './instance-health.ts';
+export * from './action-runs.ts';
+export * from './destinations.ts';

@@ -42,6 +42,7 @@ describe.each(testDatabaseKinds())('registered connector programs over the API o
       streams: [{ name: 'alerts', title: 'Alerts', ocsf_class: 'detection_finding', ocsf_class_uid: 2004, full_refresh: false, permissions: ['alerts:read'], schedule_minutes: 15 }],
       actions: [{ name: 'acknowledge-alert', title: 'Acknowledge an alert', impact: 'low', reverse: null, category: 'correct', read_only: false, permissions: ['alerts:write'], dry_run: false }],
       webhook: null,
+      destination: null,
       permissions: [
         { permission: 'alerts:read', used_by: [{ kind: 'stream', name: 'alerts' }] },
         { permission: 'alerts:write', used_by: [{ kind: 'action', name: 'acknowledge-alert' }] },

@@ -46,4 +46,27 @@ export function registerEngineMetrics(registry: Registry, engine: Engine): void 
       for (const r of rows) this.set({ instance_id: r.instanceId, connector_id: r.connectorId }, r.staleStreams);
     },
   });
+  registerDestinationMetrics(registry, engine);
+}
+
+/** SIEM destinations: state, lag in events and in age, read from the database at scrape time (one series per destination). */
+function registerDestinationMetrics(registry: Registry, engine: Engine): void {
+  let pending: ReturnType<typeof engine.destinations.healthAll> | undefined;
+  const rows = () => (pending ??= engine.destinations.healthAll().finally(() => setImmediate(() => (pending = undefined))));
+  const labels = ['destination_id', 'instance_id'] as const;
+  const gauge = (name: string, help: string, value: (r: Awaited<ReturnType<typeof rows>>[number]) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: labels,
+      registers: [registry],
+      async collect() {
+        const all = await rows();
+        this.reset();
+        for (const r of all) this.set({ destination_id: r.row.id, instance_id: r.row.instanceId }, value(r));
+      },
+    });
+  gauge('patchbay_destination_failing', 'Destination state: 1 failing (its cursor waits), 0 healthy or paused', (r) => (r.health.state === 'failing' ? 1 : 0));
+  gauge('patchbay_destination_events_behind', 'Outbox events of the organisation after the destination cursor', (r) => r.health.eventsBehind);
+  gauge('patchbay_destination_oldest_unsent_age_seconds', 'Age of the oldest outbox event after the destination cursor (0 when caught up)', (r) => r.health.oldestUnsentAgeSeconds);
 }

@@ -23,6 +23,8 @@ export const inboundRoutes = [
     url: '/api/integration/webhook/:key',
     access: 'public',
     rawBody: true,
+    // Every call is recorded in inbound_webhooks (status, source IP, errors): the request log keeps warnings and errors.
+    logLevel: 'warn',
     summary: 'Receive a vendor webhook for an instance',
     description:
       "Verified per the instance (Standard Webhooks, GitHub, HMAC-SHA256, Slack, bearer, IP allow-list), stored durably, then answered 202 with the stored id, or with what the connector's handler answers (Slack's url_verification challenge, say); processing follows the synced-page path.",

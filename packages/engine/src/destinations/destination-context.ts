@@ -1,0 +1,22 @@
+import { isIP } from 'node:net';
+import { resolveAllowedHosts, SsrfGuard, type AnyConnector, type AuthApplier, type DestinationContext, type Transport } from '@patchbay/sdk';
+import type { InstanceRow } from '../instances/instances.ts';
+import type { EngineDeps } from '../lib/engine-deps.ts';
+import { buildConnectorContext } from '../runtime/build-context.ts';
+
+/**
+ * The connector context of a destination: the usual one (HTTP client with auth, limits and the SSRF
+ * guard), plus the same guard for raw sockets: `checkHost` before connecting and `lookup` for the
+ * connection itself, so a syslog destination cannot reach a private address unless an administrator set
+ * allow_private_network on its instance.
+ */
+export function buildDestinationContext(deps: EngineDeps, connector: AnyConnector, instance: InstanceRow, signal: AbortSignal, auth?: AuthApplier, transport?: Transport): DestinationContext & { close(): Promise<void> } {
+  const base = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal, auth, transport });
+  const guard = new SsrfGuard({ allowedHosts: resolveAllowedHosts(connector.allowedHosts, base.config), allowPrivateNetwork: instance.allowPrivateNetwork });
+  return {
+    ...base,
+    checkHost: (host: string) => guard.check(new URL(`https://${isIP(host) === 6 ? `[${host}]` : host}/`)),
+    lookup: guard.lookup as DestinationContext['lookup'],
+    close: base.close,
+  };
+}
