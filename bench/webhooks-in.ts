@@ -82,7 +82,7 @@ async function patchbay(kind: BenchDbKind): Promise<{ result: LoadResult; stored
   const log = createLogger({ destination: pino.destination('/dev/null') });
   const engine = createEngine({ database, log, connectors: builtInConnectors, vault: { keys: staticKeyProvider({ active: randomBytes(32) }) }, events: { inbound: { publicUrl: 'http://127.0.0.1' } } });
   const boot = await engine.start();
-  const app = await buildServer({ engine, log, rateLimitPerMinute: 100_000_000 });
+  const app = await buildServer({ engine, log, rateLimitPerMinute: 100_000_000, inboundRateLimitPerMinute: 100_000_000 });
   try {
     const actor = { ...systemActor(boot!.organizationId, 'bench'), role: 'admin' as const };
     const instance = await engine.instances.create(actor, { name: 'github', connectorId: 'webhook-receiver' });
