@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AutoAdvanceClock } from '@patchbay/conformance';
+import { AutoAdvanceClock, installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import connector from './connector.ts';
 import simulator, { startGuardDutySimulator } from './simulator/index.ts';
 
@@ -20,12 +18,12 @@ interface Row {
 }
 
 describe.each(testDatabaseKinds())('aws-guardduty end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let hub: InstalledConnector | undefined;
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await close?.();
-    await test?.close();
-    test = undefined;
+    await hub?.close();
+    hub = undefined;
   });
 
   async function install() {
@@ -33,17 +31,15 @@ describe.each(testDatabaseKinds())('aws-guardduty end to end through engine.sync
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     const sim = await startGuardDutySimulator({ pageSize: 3, clock, regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'] });
     close = () => sim.close();
-    test = await createTestDatabase(kind);
     // No engine credentials: the SDK's own signature (placeholder keys) carries each Region in its scope.
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => undefined });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'guardduty', connectorId: 'aws-guardduty', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock });
+    hub = installed;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return installed.sync();
     };
-    const rows = () => test!.database.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 order by stream, external_id', [instance.id]);
-    const checkpoint = async () => (await test!.database.query<{ checkpoint: { regions: Record<string, { cursor: string }> } }>(`select checkpoint from stream_states where instance_id = $1 and stream = 'findings'`, [instance.id]))[0]?.checkpoint;
+    const rows = () => installed.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 order by stream, external_id', [installed.instanceId]);
+    const checkpoint = async () => (await installed.query<{ checkpoint: { regions: Record<string, { cursor: string }> } }>(`select checkpoint from stream_states where instance_id = $1 and stream = 'findings'`, [installed.instanceId]))[0]?.checkpoint;
     return { sim, sync, rows, checkpoint, clock };
   }
 

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AutoAdvanceClock, checkNames } from '@patchbay/conformance';
+import { AutoAdvanceClock, checkNames, installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
 import { oauth2Auth } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import connector from './connector.ts';
 import simulator, { startCrowdStrikeSimulator } from './simulator/index.ts';
 import { simulatorTokens } from './test-bed.ts';
@@ -24,12 +22,12 @@ interface Row {
 }
 
 describe.each(testDatabaseKinds())('crowdstrike-falcon end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let hub: InstalledConnector | undefined;
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await close?.();
-    await test?.close();
-    test = undefined;
+    await hub?.close();
+    hub = undefined;
   });
 
   async function install() {
@@ -37,16 +35,14 @@ describe.each(testDatabaseKinds())('crowdstrike-falcon end to end through engine
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     const sim = await startCrowdStrikeSimulator({ pageSize: 3, clock });
     close = () => sim.close();
-    test = await createTestDatabase(kind);
     const tokens = simulatorTokens(String(sim.configuration.token_url));
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => oauth2Auth({ getToken: tokens.getToken }) });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'falcon', connectorId: 'crowdstrike-falcon', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: oauth2Auth({ getToken: tokens.getToken }) });
+    hub = installed;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return installed.sync();
     };
-    const rows = (stream: string) => test!.database.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [instance.id, stream]);
+    const rows = (stream: string) => installed.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [installed.instanceId, stream]);
     return { sim, sync, rows, tokens, clock };
   }
 

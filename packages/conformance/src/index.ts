@@ -12,6 +12,9 @@ export { FaultQueue, type FaultQueueOptions, type RequestTraits } from './simula
 export { sharedDatabase, type DatabaseLease, type DatabaseSource } from './harness/database-source.ts';
 export { CountingTokenSource, testAuthFor, type TestAuth } from './harness/test-auth.ts';
 export { runAction, planAction, type ActionCallOptions } from './harness/run-action.ts';
+export { installConnector, type InstallOptions, type InstalledConnector } from './harness/installed-connector.ts';
+/** The database kinds the tests run on (PGlite always, PostgreSQL when reachable; both in CI). */
+export { testDatabaseKinds } from '@patchbay/store/testing';
 export { leaseContractProxy, closeContractProxies, type ContractLease } from './contract/prism.ts';
 export type { ContractViolation } from './contract/violations.ts';
 export {
