@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
 import { basicAuth, bearerAuth, type AuthApplier } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import { ManualClock, Secret } from '@patchbay/types';
 import connector from './connector.ts';
 import simulator, { startHttpJsonSimulator, type HttpJsonSimulatorOptions } from './simulator/index.ts';
@@ -21,7 +20,7 @@ interface Row {
 }
 
 describe.each(testDatabaseKinds())('http-json end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let test: InstalledConnector | undefined;
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await close?.();
@@ -33,15 +32,13 @@ describe.each(testDatabaseKinds())('http-json end to end through engine.sync.run
     const clock = new ManualClock('2026-05-01T00:00:00Z');
     const sim = await startHttpJsonSimulator({ ...options, clock });
     close = () => sim.close();
-    test = await createTestDatabase(kind);
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => auth });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'json', connectorId: 'http-json', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: auth });
+    test = installed;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return installed.sync();
     };
-    const rows = () => test!.database.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 order by external_id', [instance.id]);
+    const rows = () => installed.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 order by external_id', [installed.instanceId]);
     return { sim, sync, rows };
   }
 

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AutoAdvanceClock, checkNames, runAction } from '@patchbay/conformance';
+import { AutoAdvanceClock, checkNames, runAction, installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
 import { oauth2Auth, type AuthApplier } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import { Secret } from '@patchbay/types';
 import { GRAPH_RESOURCE, MDE_RESOURCE } from './auth.ts';
 import connector from './connector.ts';
@@ -46,7 +44,7 @@ function simulatorTokens(sim: DefenderSimulatorHandle): AuthApplier {
 }
 
 describe.each(testDatabaseKinds())('microsoft-defender end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let test: InstalledConnector | undefined;
   let sim: DefenderSimulatorHandle | undefined;
   afterEach(async () => {
     await sim?.close();
@@ -59,17 +57,15 @@ describe.each(testDatabaseKinds())('microsoft-defender end to end through engine
     // Auto-advancing: the declared rate limits pace requests through the clock.
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     sim = await startDefenderSimulator({ pageSize: 4, clock, strictAudience: true });
-    test = await createTestDatabase(kind);
     const auth = simulatorTokens(sim);
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => auth });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'defender', connectorId: 'microsoft-defender', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: auth });
+    test = installed;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return installed.sync();
     };
     const rows = (stream: string) =>
-      test!.database.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [instance.id, stream]);
+      installed.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [installed.instanceId, stream]);
     return { sim, clock, sync, rows, runAction: (name: string, input: unknown) => runAction({ connector, simulator: sim!, clock, auth }, name, input) };
   }
 

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, createLogger, staticKeyProvider, systemActor } from '@patchbay/engine';
 import { apiKeyAuth } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import { Secret } from '@patchbay/types';
-import { AutoAdvanceClock } from '@patchbay/conformance';
+import { AutoAdvanceClock, installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import connector from './connector.ts';
 import { startOktaSimulator, type OktaSimulator } from './simulator/index.ts';
 
@@ -16,7 +13,7 @@ interface Row {
 }
 
 describe.each(testDatabaseKinds())('okta end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let test: InstalledConnector | undefined;
   let sim: OktaSimulator | undefined;
   afterEach(async () => {
     await sim?.close();
@@ -29,18 +26,16 @@ describe.each(testDatabaseKinds())('okta end to end through engine.sync.runNow o
     // Sleeps (the declared rate limit's pacing) advance this clock at once.
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     sim = await startOktaSimulator({ pageSize, clock });
-    test = await createTestDatabase(kind);
     const auth = apiKeyAuth({ in: 'header', name: 'Authorization', value: new Secret('api-token'), prefix: 'SSWS ' });
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => auth });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'okta', connectorId: 'okta', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: auth });
+    test = installed;
     const sync = async () => {
       clock.advance(60_000);
-      const runs = await engine.sync.runNow(actor, instance.id);
+      const runs = await installed.sync();
       return Object.fromEntries(runs.map((r) => [r.stream, r]));
     };
     const rows = (stream: string) =>
-      test!.database.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [instance.id, stream]);
+      installed.query<Row>('select stream, external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [installed.instanceId, stream]);
     return { sim, sync, rows };
   }
 
@@ -100,14 +95,10 @@ describe.each(testDatabaseKinds())('okta service app through the vault on %s', (
   it('gets scoped tokens with private_key_jwt client authentication and syncs with them', async () => {
     const clock = new AutoAdvanceClock(new Date());
     const sim = await startOktaSimulator({ pageSize: 5, clock });
-    const test = await createTestDatabase(kind);
+    sim.seed('users', { count: 3 });
+    const test = await installConnector({ kind, connector, configuration: sim.configuration, clock, credentials: sim.oauthVaultCredentials });
     try {
-      sim.seed('users', { count: 3 });
-      const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], vault: { keys: staticKeyProvider({ active: randomBytes(32) }), allowInsecureHttp: true } });
-      const actor = systemActor((await engine.start())!.organizationId, 'test');
-      const { id: authConfigId } = await engine.vault.configs.create(actor, { name: 'okta-service-app', authType: sim.oauthVaultCredentials.authType as 'oauth2_client_credentials', credentials: { ...sim.oauthVaultCredentials.credentials } });
-      const instance = await engine.instances.create(actor, { name: 'okta', connectorId: 'okta', configuration: { ...sim.configuration }, allowPrivateNetwork: true, authConfigId });
-      const runs = await engine.sync.runNow(actor, instance.id, { stream: 'users' });
+      const runs = await test.sync({ stream: 'users' });
       expect(runs.map((r) => [r.stream, r.status, r.recordsCreated])).toEqual([['users', 'completed', 3]]);
       // The token endpoint was asked once, with a client assertion (an RFC 7523 grant would have been refused).
       expect(sim.requests.filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status)).toEqual([200]);

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AutoAdvanceClock } from '@patchbay/conformance';
+import { AutoAdvanceClock, installConnector, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
 import { apiKeyAuth } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import { Secret } from '@patchbay/types';
 import connector from './connector.ts';
 import simulator, { startTenableSimulator, type TenableSimulatorHandle } from './simulator/index.ts';
@@ -29,7 +27,7 @@ interface Row {
 const keys = apiKeyAuth({ in: 'header', name: 'X-ApiKeys', value: new Secret('accessKey=ak-test; secretKey=sk-test;') });
 
 describe.each(testDatabaseKinds())('tenable-vm end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let test: InstalledConnector | undefined;
   let sim: TenableSimulatorHandle | undefined;
   afterEach(async () => {
     await sim?.close();
@@ -40,16 +38,14 @@ describe.each(testDatabaseKinds())('tenable-vm end to end through engine.sync.ru
   async function install() {
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     sim = await startTenableSimulator({ pageSize: 5, clock });
-    test = await createTestDatabase(kind);
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => keys });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
-    const instance = await engine.instances.create(actor, { name: 'tenable', connectorId: 'tenable-vm', configuration: { ...sim.configuration }, allowPrivateNetwork: true });
+    const installed = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: keys });
+    test = installed;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return installed.sync();
     };
     const rows = (stream: string) =>
-      test!.database.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [instance.id, stream]);
+      installed.query<Row>('select external_id, deleted_at, data from records where instance_id = $1 and stream = $2 order by external_id', [installed.instanceId, stream]);
     return { sim, sync, rows };
   }
 
