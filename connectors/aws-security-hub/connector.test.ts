@@ -1,9 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { AutoAdvanceClock, closeContractProxies, leaseContractProxy, runAction } from '@patchbay/conformance';
+import { AutoAdvanceClock, closeContractProxies, installConnector, leaseContractProxy, runAction, testDatabaseKinds, type InstalledConnector } from '@patchbay/conformance';
 import { describeConformance } from '@patchbay/conformance/vitest';
-import { createEngine, createLogger, systemActor } from '@patchbay/engine';
 import type { AuthApplier } from '@patchbay/sdk';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@patchbay/store/testing';
 import connector from './connector.ts';
 import simulator, { startSecurityHubSimulator, type SecurityHubSimulatorOptions } from './simulator/index.ts';
 import { testSigner } from './testing.ts';
@@ -18,7 +16,7 @@ interface Row {
 }
 
 describe.each(testDatabaseKinds())('aws-security-hub end to end through engine.sync.runNow on %s', (kind) => {
-  let test: TestDatabase | undefined;
+  let test: InstalledConnector | undefined;
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await close?.();
@@ -31,19 +29,16 @@ describe.each(testDatabaseKinds())('aws-security-hub end to end through engine.s
     const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
     const sim = await startSecurityHubSimulator({ requireSignature: true, ...options, clock });
     close = () => sim.close();
-    test = await createTestDatabase(kind);
-    const applier = (auth ?? testSigner)(clock);
-    const engine = createEngine({ database: test.database, clock, log: createLogger({ level: 'silent' }), connectors: [connector], authFor: async () => applier });
-    const actor = systemActor((await engine.start())!.organizationId, 'test');
     const url = connectionUrl ? await connectionUrl(sim.baseUrl) : undefined;
-    const instance = await engine.instances.create(actor, { name: 'hub', connectorId: 'aws-security-hub', configuration: { ...sim.configuration }, allowPrivateNetwork: true, ...(url ? { connectionUrl: url } : {}) });
+    const hub = await installConnector({ kind, connector, configuration: sim.configuration, clock, auth: (auth ?? testSigner)(clock), ...(url ? { connectionUrl: url } : {}) });
+    test = hub;
     const sync = async () => {
       clock.advance(60_000);
-      return engine.sync.runNow(actor, instance.id);
+      return hub.sync();
     };
-    const rows = () => test!.database.query<Row>('select external_id, data from records where instance_id = $1 order by external_id', [instance.id]);
-    const checkpoint = async () => (await test!.database.query<{ checkpoint: { regions: Record<string, { cursor: string }> } }>('select checkpoint from stream_states where instance_id = $1', [instance.id]))[0]?.checkpoint;
-    return { sim, sync, rows, checkpoint, engine, actor, instance };
+    const rows = () => hub.query<Row>('select external_id, data from records where instance_id = $1 order by external_id', [hub.instanceId]);
+    const checkpoint = async () => (await hub.query<{ checkpoint: { regions: Record<string, { cursor: string }> } }>('select checkpoint from stream_states where instance_id = $1', [hub.instanceId]))[0]?.checkpoint;
+    return { sim, sync, rows, checkpoint, hub };
   }
 
   it('syncs two Regions with one cursor each, maps each finding to its class, then reads only the changes', async () => {
@@ -92,19 +87,19 @@ describe.each(testDatabaseKinds())('aws-security-hub end to end through engine.s
   });
 
   it('tests the connection: the hub account, the delegated administrator and cross-Region aggregation', async () => {
-    const { engine, actor, instance, sim } = await install({ pageSize: 4 });
-    const ok = await engine.testConnection(actor, instance.id);
+    const { hub, sim } = await install({ pageSize: 4 });
+    const ok = await hub.testConnection();
     expect(ok).toMatchObject({ ok: true, details: { account: '111122223333', home_region: 'us-east-1', regions: ['us-east-1', 'eu-west-1'] } });
     expect((ok.details as { finding_aggregator: string }).finding_aggregator).toMatch(/^arn:aws:securityhub:us-east-1:111122223333:finding-aggregator\//);
     expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /accounts 200', 'GET /findingAggregator/list 200']);
 
-    await engine.instances.update(actor, instance.id, { configuration: { ...sim.configuration, administrator_account_id: '444455556666' } });
-    expect(await engine.testConnection(actor, instance.id)).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
+    await hub.reconfigure({ ...sim.configuration, administrator_account_id: '444455556666' });
+    expect(await hub.testConnection()).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
   });
 
   it('refuses Regions other than the home Region without cross-Region aggregation', async () => {
-    const { engine, actor, instance } = await install({ pageSize: 4, aggregation: false });
-    expect(await engine.testConnection(actor, instance.id)).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
+    const { hub } = await install({ pageSize: 4, aggregation: false });
+    expect(await hub.testConnection()).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
   });
 
   it('passes Prism with every operation: the realistic mix of findings, the action and the connection test, signed', async () => {
@@ -112,13 +107,13 @@ describe.each(testDatabaseKinds())('aws-security-hub end to end through engine.s
     // control and vulnerability findings, BatchUpdateFindings, DescribeHub and ListFindingAggregators
     // through Prism, to a simulator that refuses unsigned requests.
     let lease: Awaited<ReturnType<typeof leaseContractProxy>> | undefined;
-    const { sim, sync, engine, actor, instance } = await install({ pageSize: 4, kinds: ['control', 'detection', 'vulnerability'] }, undefined, async (upstream) => {
+    const { sim, sync, hub } = await install({ pageSize: 4, kinds: ['control', 'detection', 'vulnerability'] }, undefined, async (upstream) => {
       lease = await leaseContractProxy(new URL('../../../shared/vendor/specs/aws/openapi/securityhub.openapi.json', `file://${import.meta.dirname}/`).pathname, upstream);
       return lease.url;
     });
     try {
       sim.seed('findings', { count: 9 });
-      expect(await engine.testConnection(actor, instance.id)).toMatchObject({ ok: true });
+      expect(await hub.testConnection()).toMatchObject({ ok: true });
       const [first] = await sync();
       const [finding] = sim.records('findings') as { Id: string; ProductArn: string }[];
       const clock = new AutoAdvanceClock('2026-05-01T01:00:00Z');

@@ -1,7 +1,7 @@
 import { BatchUpdateFindingsCommand, GetFindingsCommand, InvalidAccessException, InvalidInputException, LimitExceededException } from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import { AutoAdvanceClock } from '@patchbay/conformance';
-import { buildConnectorContext, createLogger } from '@patchbay/engine';
+import { connectorContext } from '@patchbay/conformance';
 import type { ConnectorContext, HttpClient, Transport, TransportRequest } from '@patchbay/sdk';
 import connector from '../connector.ts';
 import type { SecurityHubConfig } from '../config.ts';
@@ -45,12 +45,11 @@ const awsError = (status: number, type: string, message: string, headers: Record
 function open(answers: Scripted[], configuration: Record<string, unknown> = {}) {
   const clock = new AutoAdvanceClock('2026-05-01T00:00:00Z');
   const { sent, transport } = scripted(answers);
-  const ctx = buildConnectorContext({
+  const ctx = connectorContext({
     connector,
-    instance: { id: 'client-test', configuration: { region: 'eu-west-1', ...configuration }, connectionUrl: null, allowPrivateNetwork: false },
+    configuration: { region: 'eu-west-1', ...configuration },
+    allowPrivateNetwork: false,
     clock,
-    log: createLogger({ level: 'silent' }),
-    signal: new AbortController().signal,
     auth: testSigner(clock, 'eu-west-1'),
     transport,
   });

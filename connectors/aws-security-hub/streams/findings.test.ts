@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConnectorContext, createLogger } from '@patchbay/engine';
+import { connectorContext } from '@patchbay/conformance';
 import { loadFixtures, replayTransport } from '@patchbay/sdk/testing';
 import { ManualClock } from '@patchbay/types';
 import connector from '../connector.ts';
@@ -8,13 +8,12 @@ import { findings } from './findings.ts';
 const fixture = (name: string) => loadFixtures(new URL(`../fixtures/${name}`, import.meta.url).pathname);
 
 async function readAll(name: string) {
-  const ctx = buildConnectorContext({
+  const ctx = connectorContext({
     connector,
     // No base_url: the real endpoint of the home Region, answered from the hand-written fixtures.
-    instance: { id: 'replay', configuration: { region: 'us-east-1', page_size: 2 }, connectionUrl: null, allowPrivateNetwork: false },
+    configuration: { region: 'us-east-1', page_size: 2 },
+    allowPrivateNetwork: false,
     clock: new ManualClock('2026-05-01T01:00:00Z'),
-    log: createLogger({ level: 'silent' }),
-    signal: new AbortController().signal,
     transport: replayTransport(await fixture(name)),
   });
   const pages: { ids: string[]; cursor: string | undefined }[] = [];

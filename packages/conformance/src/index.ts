@@ -11,7 +11,7 @@ export { AutoAdvanceClock, type AutoAdvanceClockOptions } from './auto-advance-c
 export { FaultQueue, type FaultQueueOptions, type RequestTraits } from './simulator-kit/fault-queue.ts';
 export { sharedDatabase, type DatabaseLease, type DatabaseSource } from './harness/database-source.ts';
 export { CountingTokenSource, testAuthFor, type TestAuth } from './harness/test-auth.ts';
-export { runAction, planAction, type ActionCallOptions } from './harness/run-action.ts';
+export { runAction, planAction, connectorContext, type ActionCallOptions, type ContextOptions } from './harness/run-action.ts';
 export { installConnector, type InstallOptions, type InstalledConnector } from './harness/installed-connector.ts';
 /** The database kinds the tests run on (PGlite always, PostgreSQL when reachable; both in CI). */
 export { testDatabaseKinds } from '@patchbay/store/testing';

@@ -16,6 +16,8 @@ export interface InstallOptions {
   readonly auth?: AuthApplier;
   /** ...or credentials stored in a vault, used the way a hub uses them (token requests, SigV4, AssumeRole). */
   readonly credentials?: VaultCredentials;
+  /** Where the instance reaches the vendor instead of its configured base URL (a contract proxy, say). */
+  readonly connectionUrl?: string;
 }
 
 /** A connector installed on a fresh hub database: what a connector's end-to-end tests drive. */
@@ -25,6 +27,8 @@ export interface InstalledConnector {
   sync(run?: { readonly stream?: string }): Promise<ExecutionRow[]>;
   /** The connector's validate call, as the wizard's "test connection". */
   testConnection(): ReturnType<Engine['testConnection']>;
+  /** Changes the instance's configuration, as `PUT .../instances/{id}` does. */
+  reconfigure(configuration: Readonly<Record<string, unknown>>): Promise<void>;
   /** Reads the hub's tables (records, stream_states...): what the sync left behind. */
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -52,11 +56,13 @@ export async function installConnector(options: InstallOptions): Promise<Install
       configuration: { ...options.configuration },
       allowPrivateNetwork: true,
       ...(authConfigId ? { authConfigId } : {}),
+      ...(options.connectionUrl ? { connectionUrl: options.connectionUrl } : {}),
     });
     return {
       instanceId: instance.id,
       sync: (run = {}) => engine.sync.runNow(actor, instance.id, run.stream ? { stream: run.stream } : {}),
       testConnection: () => engine.testConnection(actor, instance.id),
+      reconfigure: async (configuration) => void (await engine.instances.update(actor, instance.id, { configuration: { ...configuration } })),
       query: <T>(sql: string, params: unknown[] = []) => test.database.query<T>(sql, params),
       async close() {
         await engine.sync.shutdown();

@@ -1,5 +1,5 @@
 import { buildConnectorContext, createLogger } from '@patchbay/engine';
-import type { AnyConnector, AuthApplier, PlannedRequest } from '@patchbay/sdk';
+import type { AnyConnector, AuthApplier, PlannedRequest, Transport } from '@patchbay/sdk';
 import type { Clock } from '@patchbay/types';
 import type { SimulatorHandle } from '../simulator.ts';
 import { testAuthFor } from './test-auth.ts';
@@ -12,18 +12,40 @@ export interface ActionCallOptions {
   readonly auth?: AuthApplier;
 }
 
-function contextFor(options: ActionCallOptions) {
+export interface ContextOptions {
+  readonly connector: AnyConnector;
+  readonly configuration: Readonly<Record<string, unknown>>;
+  readonly clock: Clock;
+  readonly auth?: AuthApplier;
+  /** Record/replay or a scripted transport. */
+  readonly transport?: Transport;
+  readonly connectionUrl?: string;
+  /** Default true: simulators listen on 127.0.0.1. */
+  readonly allowPrivateNetwork?: boolean;
+}
+
+/**
+ * A connector context built the way the engine builds it (config parsed, SSRF guard, limits, auth), for
+ * tests of a stream's fetch or a client on their own. Close it when done.
+ */
+export function connectorContext(options: ContextOptions) {
   return buildConnectorContext({
     connector: options.connector,
-    instance: {
-      id: 'action-test',
-      configuration: { ...options.simulator.configuration },
-      connectionUrl: options.simulator.connectionUrl ?? null,
-      allowPrivateNetwork: true,
-    },
+    instance: { id: 'connector-test', configuration: { ...options.configuration }, connectionUrl: options.connectionUrl ?? null, allowPrivateNetwork: options.allowPrivateNetwork ?? true },
     clock: options.clock,
     log: createLogger({ level: 'silent' }),
     signal: new AbortController().signal,
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
+}
+
+function contextFor(options: ActionCallOptions) {
+  return connectorContext({
+    connector: options.connector,
+    configuration: options.simulator.configuration,
+    clock: options.clock,
+    ...(options.simulator.connectionUrl ? { connectionUrl: options.simulator.connectionUrl } : {}),
     auth: options.auth ?? testAuthFor(options.connector, options.simulator.configuration).applier,
   });
 }
