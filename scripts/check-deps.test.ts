@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowed, layerOf, violations } from './check-deps.ts';
+import { allowed, allowedInTests, layerOf, violations } from './check-deps.ts';
 
 describe('dependency direction', () => {
   it('has no violation in the tree', () => {
@@ -15,5 +15,7 @@ describe('dependency direction', () => {
     expect(allowed.connectors).not.toContain('engine');
     expect(allowed.store).not.toContain('engine');
     expect(allowed.engine).not.toContain('server');
+    // Connector tests reach the hub through the conformance package only.
+    expect(allowedInTests.connectors).toEqual(['conformance']);
   });
 });

@@ -23,9 +23,13 @@ export const allowed: Record<string, readonly string[]> = {
   bench: ['types', 'sdk', 'ocsf', 'store', 'engine', 'server', 'conformance', 'connectors', 'cli'],
 };
 
-/** Edges allowed only from tests and simulators (a connector's own conformance run and fixtures). */
+/**
+ * Edges allowed only from tests and simulators: a connector's tests reach the hub through the conformance
+ * package (its suite, `installConnector`, `connectorContext`, the destination kit), never the engine or the
+ * store directly.
+ */
 export const allowedInTests: Record<string, readonly string[]> = {
-  connectors: ['conformance', 'engine', 'store'],
+  connectors: ['conformance'],
 };
 
 export function isTestSupport(path: string): boolean {

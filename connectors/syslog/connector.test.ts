@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFormatter } from '@patchbay/engine';
+import { createFormatter, hasRsyslog, hasRsyslogTls, RsyslogReceiver, sampleOcsfRecords } from '@patchbay/conformance/destination';
 import { describeConnector, resolveAllowedHosts, SsrfGuard, type DestinationBatch, type DestinationContext, type DestinationEvent, type DestinationFormat } from '@patchbay/sdk';
 import { ManualClock, PatchbayError } from '@patchbay/types';
 import { syslogConfig, type SyslogConfig } from './config.ts';
 import syslog from './connector.ts';
 import { encodeBatch, frame, messageOf } from './message.ts';
-import { hasRsyslog, hasRsyslogTls, RsyslogReceiver } from '@patchbay/engine/testing';
 
 /** Real OCSF records (the CrowdStrike and Security Hub mappers on vendor samples; see the fixture's _source). */
-const records = JSON.parse(readFileSync(new URL('../../packages/engine/src/destinations/formats/fixtures/ocsf-records.json', import.meta.url), 'utf8')) as Record<'detection' | 'finding', Record<string, unknown>>;
+const records = sampleOcsfRecords;
 const INSTANCE = '6a1b2c3d-0000-4000-8000-000000000001';
 
 async function eventsIn(format: DestinationFormat, count = 2): Promise<DestinationEvent[]> {
