@@ -6,6 +6,7 @@ export interface DeclaredContent {
   readonly actions: readonly { readonly readOnly: boolean; readonly category: string }[];
   readonly webhook: boolean;
   readonly destination: boolean;
+  readonly ticket: boolean;
 }
 
 interface CapabilityRule {
@@ -24,11 +25,7 @@ export const capabilityRules: Readonly<Record<Capability, CapabilityRule>> = {
   query: { backed: (c) => c.actions.some((a) => a.readOnly), needs: 'a read-only action to run queries' },
   push: { backed: writes, needs: 'an action that writes to the vendor' },
   destination: { backed: (c) => c.destination, needs: 'a destination declaration', implied: (c) => c.destination },
-  ticket: {
-    backed: (c) => c.actions.some((a) => a.category === 'ticket'),
-    needs: 'an action of category "ticket"',
-    implied: (c) => c.actions.some((a) => a.category === 'ticket'),
-  },
+  ticket: { backed: (c) => c.ticket, needs: 'a ticket declaration (defineTicketing)', implied: (c) => c.ticket },
   actions: { backed: (c) => c.actions.length > 0, needs: 'at least one action', implied: (c) => c.actions.length > 0 },
   webhook: { backed: (c) => c.webhook, needs: 'a webhook declaration', implied: (c) => c.webhook },
   bidirectional: { backed: (c) => c.streams > 0 && writes(c), needs: 'both a stream and an action that writes to the vendor' },

@@ -8,6 +8,7 @@ import { checkAllowedHosts, checkConfig } from './check-config.ts';
 import type { ConnectorDeclaration } from './connector-types.ts';
 import { checkAction } from './define-action.ts';
 import { checkDestination } from './define-destination.ts';
+import { checkTicketing } from './define-ticketing.ts';
 import { checkStream } from './define-stream.ts';
 import { checkWebhook } from './define-webhook.ts';
 import { checkIcon } from './icon.ts';
@@ -65,7 +66,7 @@ function checkCapabilities(issues: DeclarationIssues, c: ConnectorDeclaration, s
     return;
   }
   checkUnique(issues, 'capabilities', c.capabilities);
-  const content = { streams: streams.length, actions, webhook: c.webhook !== undefined, destination: c.destination !== undefined };
+  const content = { streams: streams.length, actions, webhook: c.webhook !== undefined, destination: c.destination !== undefined, ticket: c.ticket !== undefined };
   c.capabilities.forEach((capability, index) => {
     if (!isOneOf(capabilities, capability)) issues.add(`capabilities[${index}]`, `${JSON.stringify(capability)} is not a capability`);
     else if (!capabilityRules[capability].backed(content)) issues.add(`capabilities[${index}]`, `"${capability}" needs ${capabilityRules[capability].needs}`);
@@ -115,6 +116,7 @@ export function checkConnector(issues: DeclarationIssues, c: ConnectorDeclaratio
     });
   }
   if (c.destination !== undefined) checkDestination(issues, 'destination', c.destination);
+  if (c.ticket !== undefined) checkTicketing(issues, 'ticket', c.ticket, new Set(streams.map((stream) => stream.name)));
   checkRateLimits(issues, 'rateLimits', c.rateLimits);
   checkCapabilities(issues, c, streams, actions);
 }

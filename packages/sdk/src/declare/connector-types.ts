@@ -4,6 +4,7 @@ import type { ActionDeclaration } from './action-types.ts';
 import type { AuthMethod } from './auth-methods.ts';
 import type { Capability, ConnectorCategory } from './catalogue.ts';
 import type { DestinationDeclaration } from './destination-types.ts';
+import type { TicketDeclaration } from './ticket-types.ts';
 import type { AllowedHost } from './host-patterns.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { StreamDeclaration } from './stream-types.ts';
@@ -43,6 +44,8 @@ export interface ConnectorDeclaration<ConfigSchema extends z.ZodType = z.ZodType
   readonly webhook?: WebhookDeclaration<z.output<ConfigSchema>>;
   /** How the connector receives forwarded events (the `destination` capability). */
   readonly destination?: DestinationDeclaration<z.output<ConfigSchema>>;
+  /** How the ticket engine opens and follows tickets at this vendor (the `ticket` capability). */
+  readonly ticket?: TicketDeclaration<z.output<ConfigSchema>>;
   /** Every host the connector may call: `api.crowdstrike.com`, `*.okta.com`, or `{ fromConfig: 'base_url' }`. */
   readonly allowedHosts: readonly AllowedHost[];
   readonly rateLimits?: RateLimits;

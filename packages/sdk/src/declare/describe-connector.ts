@@ -83,6 +83,10 @@ export function describeConnector(definition: AnyConnector): ConnectorDescriptio
       definition.destination === undefined
         ? null
         : { formats: [...definition.destination.formats], maxBatchEvents: definition.destination.maxBatchEvents ?? 500, mode: definition.destination.connect ? 'connect' : 'send' },
+    ticket:
+      definition.ticket === undefined
+        ? null
+        : { noun: definition.ticket.noun, stream: definition.ticket.stream, statuses: { ...definition.ticket.statuses }, fields: structuredClone(definition.ticket.fields ?? {}) },
     rateLimits: definition.rateLimits === undefined ? null : { ...definition.rateLimits },
     allowedHosts: definition.allowedHosts.map((host) => (typeof host === 'string' ? host : { fromConfig: host.fromConfig })),
     permissions: permissionsRollup(streams, actions),

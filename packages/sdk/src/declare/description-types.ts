@@ -1,6 +1,7 @@
 import type { ActionCategory, ActionImpact, Capability, ConnectorCategory } from './catalogue.ts';
 import type { CredentialField } from './credential-fields.ts';
 import type { DestinationFormat } from './destination-types.ts';
+import type { TicketFieldDeclaration, TicketStatus } from './ticket-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { OcsfTarget, StreamSchedule } from './stream-types.ts';
@@ -57,6 +58,13 @@ export interface DestinationDescription {
   readonly mode: 'connect' | 'send';
 }
 
+export interface TicketDescription {
+  readonly noun: string;
+  readonly stream: string;
+  readonly statuses: Readonly<Record<string, TicketStatus>>;
+  readonly fields: Readonly<Record<string, TicketFieldDeclaration>>;
+}
+
 export interface WebhookDescription {
   readonly verification: WebhookVerification;
   readonly secretSource: 'generated' | 'vendor' | null;
@@ -92,6 +100,7 @@ export interface ConnectorDescription {
   readonly actions: readonly ActionDescription[];
   readonly webhook: WebhookDescription | null;
   readonly destination: DestinationDescription | null;
+  readonly ticket: TicketDescription | null;
   readonly rateLimits: RateLimits | null;
   readonly allowedHosts: readonly (string | { readonly fromConfig: string })[];
   readonly permissions: readonly PermissionUse[];

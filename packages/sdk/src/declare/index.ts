@@ -13,6 +13,9 @@ export type {
   DestinationEvent,
   DestinationFormat,
 } from './destination-types.ts';
+export { defineTicketing, ticketStatusOf } from './define-ticketing.ts';
+export { doneTicketStatuses, ticketStatuses } from './ticket-types.ts';
+export type { TicketChange, TicketDeclaration, TicketDefinition, TicketDraft, TicketFieldDeclaration, TicketPriority, TicketState, TicketStatus } from './ticket-types.ts';
 export { describeConnector } from './describe-connector.ts';
 export { recordKey } from './record-key.ts';
 export type { AnyConnector, ConnectorDeclaration, ConnectorDefinition, ValidateResult } from './connector-types.ts';
@@ -67,6 +70,7 @@ export type {
   AuthDescription,
   ConnectorDescription,
   DestinationDescription,
+  TicketDescription,
   FromConfig,
   PermissionUse,
   StreamDescription,
