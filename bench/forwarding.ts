@@ -1,20 +1,29 @@
 /**
- * forwarding: events per second from the outbox to a real rsyslog over TCP (octet counting, CEF) through
- * a SIEM destination (lease, outbox read, filter, CEF rendering, the syslog connector, cursor commit),
- * against a bare client that reads the same outbox rows in the same batches and writes the same frames on
- * one socket. Both are timed until rsyslog has written every message to its file. Target: >= 50% of the
- * bare rate. Needs /usr/sbin/rsyslogd (skipped otherwise).
+ * forwarding: events per second from the outbox to a SIEM receiver through a destination (lease, outbox
+ * read, filter, rendering, the connector, cursor commit), against a bare client that reads the same
+ * outbox rows in the same batches and sends the same bytes. Target: >= 50% of the bare rate. Two halves:
+ *
+ * - rsyslog over TCP (octet counting, CEF) with the syslog connector; the bare client writes the same
+ *   frames on one socket; both timed until rsyslog has written every message to its file. Needs
+ *   /usr/sbin/rsyslogd (this half is skipped otherwise).
+ * - Splunk HEC with the splunk connector (splunk-hec events, gzip, indexer acknowledgement) to the
+ *   connector's simulated collector on 127.0.0.1; the bare client posts the same gzipped batches with
+ *   fetch and polls the same acks; both timed until the collector acknowledged every event.
  *
  *     node bench/forwarding.ts [--db postgres|pglite] [--events N]
  */
+import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { builtInConnectors, createEngine, createFormatter, emitEvents, envelopeOf, systemActor } from '@patchbay/engine';
+import { builtInConnectors, createEngine, createFormatter, emitEvents, envelopeOf, staticKeyProvider, systemActor } from '@patchbay/engine';
 import { RsyslogReceiver, hasRsyslog } from '@patchbay/engine/testing';
 import type { Database } from '@patchbay/store';
+import { systemClock } from '@patchbay/types';
+import { DEFAULT_HEC_TOKEN, startHecReceiver } from '../connectors/splunk/simulator/hec/receiver.ts';
 import { syslogConfig } from '../connectors/syslog/config.ts';
 import { frame, messageOf } from '../connectors/syslog/message.ts';
+import { bareHecClient } from './lib/hec-bare-client.ts';
 import { writeResults, type Measurement } from './lib/report.ts';
 import { benchServerUrl, postgresReachable, scratchDatabase, type BenchDbKind } from './lib/scratch-db.ts';
 
@@ -62,7 +71,7 @@ async function bare(database: Database, rsyslog: RsyslogReceiver, after: number)
   return total / seconds;
 }
 
-async function measure(kind: BenchDbKind, rsyslog: RsyslogReceiver): Promise<Measurement[]> {
+async function measureRsyslog(kind: BenchDbKind, rsyslog: RsyslogReceiver): Promise<Measurement[]> {
   const { database, drop } = await scratchDatabase(kind, 'forwarding');
   const engine = createEngine({ database, log: pino({ level: 'silent' }), connectors: builtInConnectors });
   try {
@@ -80,7 +89,7 @@ async function measure(kind: BenchDbKind, rsyslog: RsyslogReceiver): Promise<Mea
     const rate = total / ((performance.now() - started) / 1000);
     const got = rsyslog.received().length - before;
     if (got !== total) throw new Error(`${kind}: rsyslog has ${got} of ${total} messages`);
-    console.log(`${kind}: destination ${rate.toFixed(0)}/s, bare client ${baseline.toFixed(0)}/s`);
+    console.log(`${kind}: rsyslog destination ${rate.toFixed(0)}/s, bare client ${baseline.toFixed(0)}/s`);
     return [{ metric: 'rsyslog_tcp_events_per_s', value: rate, unit: 'events/s', baseline, target: 0.5, better: 'higher', db: kind }];
   } finally {
     await engine.destinations.stop();
@@ -88,12 +97,42 @@ async function measure(kind: BenchDbKind, rsyslog: RsyslogReceiver): Promise<Mea
   }
 }
 
-if (!hasRsyslog()) {
-  process.stderr.write('forwarding: /usr/sbin/rsyslogd is missing (apt-get install rsyslog): skipped\n');
-  process.exit(0);
+/** The HEC half: a splunk destination and the bare client, each to its own channel of one simulated collector. */
+async function measureHec(kind: BenchDbKind): Promise<Measurement[]> {
+  const hec = await startHecReceiver({ clock: systemClock });
+  const { database, drop } = await scratchDatabase(kind, 'forwarding_hec');
+  const engine = createEngine({ database, log: pino({ level: 'silent' }), connectors: builtInConnectors, vault: { keys: staticKeyProvider({ active: randomBytes(32) }) } });
+  try {
+    const boot = await engine.start();
+    const actor = { ...systemActor(boot!.organizationId, 'bench'), role: 'admin' as const };
+    const credential = await engine.vault.configs.create(actor, { name: 'hec', authType: 'api_key', credentials: { api_key: DEFAULT_HEC_TOKEN, header_name: 'Authorization', prefix: 'Splunk ' } });
+    const configuration = { hec_url: hec.url, use_ack: true, gzip: true, hec_channel: '0b5e2c1a-0000-4000-8000-00000000bec1' };
+    const instance = await engine.instances.create(actor, { name: 'splunk', connectorId: 'splunk', allowPrivateNetwork: true, authConfigId: credential.id, configuration });
+    await engine.destinations.create(actor, { name: 'bench', instanceId: instance.id, format: 'splunk-hec', formatOptions: { hostname: 'bench' }, eventType: 'record.created' });
+    const [start] = await database.query<{ seq: string | null }>('select max(seq) as seq from outbox');
+    await fill(database, actor.organizationId);
+    const bareStarted = performance.now();
+    const bareSent = await bareHecClient({ database, hecUrl: hec.url, token: DEFAULT_HEC_TOKEN, channel: '0b5e2c1a-0000-4000-8000-00000000ba3e', after: Number(start?.seq ?? 0), batch: BATCH });
+    const baseline = bareSent / ((performance.now() - bareStarted) / 1000);
+    const before = hec.indexed().length;
+    const started = performance.now();
+    await engine.destinations.drain();
+    const rate = total / ((performance.now() - started) / 1000);
+    const got = hec.indexed().length - before;
+    if (bareSent !== total || got !== total) throw new Error(`${kind}: HEC acknowledged ${got} events from the destination and ${bareSent} from the bare client, of ${total}`);
+    const posts = hec.requests.filter((r) => r.path === '/services/collector/event' && r.channel === configuration.hec_channel).length;
+    console.log(`${kind}: HEC destination ${rate.toFixed(0)}/s (${posts} requests), bare client ${baseline.toFixed(0)}/s`);
+    return [{ metric: 'hec_events_per_s', value: rate, unit: 'events/s', baseline, target: 0.5, better: 'higher', db: kind }];
+  } finally {
+    await engine.destinations.stop();
+    await drop();
+    await hec.close();
+  }
 }
-const rsyslog = new RsyslogReceiver();
-await rsyslog.start();
+
+const rsyslog = hasRsyslog() ? new RsyslogReceiver() : undefined;
+if (!rsyslog) process.stderr.write('forwarding: /usr/sbin/rsyslogd is missing (apt-get install rsyslog): the rsyslog half is skipped\n');
+await rsyslog?.start();
 try {
   const measurements: Measurement[] = [];
   for (const kind of kinds) {
@@ -101,9 +140,10 @@ try {
       process.stderr.write(`PostgreSQL at ${benchServerUrl} is not reachable: skipping the postgres measurements\n`);
       continue;
     }
-    measurements.push(...(await measure(kind, rsyslog)));
+    if (rsyslog) measurements.push(...(await measureRsyslog(kind, rsyslog)));
+    measurements.push(...(await measureHec(kind)));
   }
   writeResults('forwarding', measurements);
 } finally {
-  await rsyslog.close();
+  await rsyslog?.close();
 }

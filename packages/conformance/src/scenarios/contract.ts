@@ -11,7 +11,8 @@ import { recordCount, type Scenario } from './scenario.ts';
  */
 export const contract: Scenario = {
   name: 'contract',
-  notApplicable: ({ simulator }) => (simulator.contract ? undefined : 'the simulator names no API description (no vendor spec to check against)'),
+  notApplicable: ({ simulator, dataStreams }) =>
+    dataStreams.length === 0 ? 'the simulator serves no stream of this connector (a destination checks its sends against the contract in its own tests)' : simulator.contract ? undefined : 'the simulator names no API description (no vendor spec to check against)',
   async run({ open, simulator }) {
     const spec = simulator.contract!;
     const lease = await leaseContractProxy(spec.spec, simulator.baseUrl);

@@ -47,7 +47,7 @@ export const rateLimitRetryAfter: Scenario = {
 export const unauthorizedRefresh: Scenario = {
   name: 'unauthorized-refresh',
   notApplicable: (subject) =>
-    subject.auth.refreshable
+    subject.auth.refreshable || subject.dataStreams.length === 0
       ? needsFault(subject, 'unauthorized-once', 'cannot revoke a credential')
       : `the connector declares no refreshable auth method (it uses ${subject.auth.type}): a 401 is final and fails the run`,
   async run(context) {

@@ -38,7 +38,9 @@ export function recordCount(env: ScenarioEnv): number {
 }
 
 /** Not applicable unless the simulator can produce `fault`. */
+/** Fault scenarios sync through the fault: they need a stream the simulator serves, and the fault. */
 export function needsFault(subject: ScenarioSubject, fault: SimulatorHandle['capabilities']['faults'][number], why: string): string | undefined {
+  if (subject.dataStreams.length === 0) return 'the simulator serves no stream of this connector (a destination-only connector tests its faults on sends)';
   return subject.simulator.capabilities.faults.includes(fault) ? undefined : `the simulated vendor ${why}`;
 }
 
