@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +22,20 @@ const spec = {
         },
       },
     },
+    '/items/{id}': {
+      put: {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        // As Jira's description declares its 204s: a JSON media type with an empty schema.
+        responses: { '204': { description: 'updated', content: { 'application/json': { schema: {} } } } },
+      },
+    },
   },
 };
 
 function upstream(id: unknown): Promise<LocalServer> {
-  return startLocalServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [{ id }] }));
+  return startLocalServer((request, response) => {
+    if (request.method === 'PUT') response.writeHead(204, { 'content-type': 'application/json' }).end();
+    else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [{ id }] }));
   });
 }
 
@@ -79,6 +88,26 @@ describe('prism contract proxy', () => {
       expect(answer.status).toBe(500);
       expect(bad.requests).toHaveLength(1);
       expect(lease.violations()).toEqual([expect.objectContaining({ type: 'VIOLATIONS', location: 'response.body.items.0.id' })]);
+    } finally {
+      lease.release();
+    }
+  });
+
+  it('relays a 204 without a body, whatever length Prism announces for it', async () => {
+    const lease = await leaseContractProxy(specFile, good.url);
+    try {
+      // node:http shows the headers as relayed (fetch forgives a wrong length; strict clients such as the SDK's undici do not).
+      const answer = await new Promise<{ status?: number; length?: string; body: string }>((resolve, reject) => {
+        const sent = request(`${lease.url}/items/a`, { method: 'PUT' }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          response.on('end', () => resolve({ status: response.statusCode, length: response.headers['content-length'], body }));
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+      expect(answer).toEqual({ status: 204, length: undefined, body: '' });
+      expect(lease.violations()).toEqual([]);
     } finally {
       lease.release();
     }

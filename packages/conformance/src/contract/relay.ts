@@ -44,8 +44,12 @@ export async function startRelay(onExchange?: (exchange: RelayedExchange) => voi
       const headers = { ...incoming.headers, host: target.host };
       const forwarded = httpRequest(target, { method: incoming.method, headers }, (answer) => {
         void readAll(answer).then((bytes) => {
-          onExchange?.({ method: incoming.method ?? 'GET', path: incoming.url ?? '/', status: answer.statusCode ?? 502, headers: answer.headers, body: bytes.toString('utf8') });
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers).end(bytes);
+          const status = answer.statusCode ?? 502;
+          onExchange?.({ method: incoming.method ?? 'GET', path: incoming.url ?? '/', status, headers: answer.headers, body: bytes.toString('utf8') });
+          // The length of what is relayed, not what the upstream claimed: Prism labels a 204 it forwards
+          // with `content-length: 2` (an empty JSON string) although no body may follow a 204.
+          const { 'content-length': _length, 'transfer-encoding': _encoding, ...headers } = answer.headers;
+          outgoing.writeHead(status, status === 204 || status === 304 ? headers : { ...headers, 'content-length': String(bytes.length) }).end(bytes);
         });
       });
       forwarded.on('error', (error) => {
