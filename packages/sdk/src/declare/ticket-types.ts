@@ -44,6 +44,8 @@ export interface TicketState {
 /** A change the engine asks for: any of a status move, field updates and a comment. */
 export interface TicketChange {
   readonly status?: TicketStatus;
+  /** A new priority (a more urgent finding joined the ticket), through the connector's priority table. */
+  readonly priority?: TicketPriority;
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly comment?: string;
   /** The draft's dedup key (PagerDuty's Events API acknowledges and resolves by it). */
