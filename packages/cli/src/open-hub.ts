@@ -21,7 +21,7 @@ export async function openHub(config: RuntimeConfig, log: Logger = createLogger(
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const keys = openKeyProvider({ dataDir: store.dataDir, masterKey: config.masterKey, previousMasterKeys: config.previousMasterKeys });
-    const engine = createEngine({ database: store.database, log, connectors: builtInConnectors, vault: { keys, publicUrl: config.publicUrl }, observability: { retention: config.retention } });
+    const engine = createEngine({ database: store.database, log, connectors: builtInConnectors, vault: { keys, publicUrl: config.publicUrl }, observability: { retention: config.retention }, compliance: config.compliance });
     const boot = await engine.start(config.bootstrapToken);
     let initialToken: OpenHub['initialToken'];
     if (boot?.token) {

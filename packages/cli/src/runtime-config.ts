@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { retentionPolicyFromEnv, type RetentionPolicy } from '@patchbay/engine';
+import { complianceOptionsFromEnv, retentionPolicyFromEnv, type ComplianceOptions, type RetentionPolicy } from '@patchbay/engine';
 import { Secret } from '@patchbay/types';
 
 /** Settings read once from flags and the environment, at the edge; nothing deeper reads process.env. */
@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   readonly previousMasterKeys: Secret | undefined;
   /** PATCHBAY_RETENTION_*_DAYS: what the hourly retention task keeps (a bad value is RETENTION_POLICY_INVALID). */
   readonly retention: RetentionPolicy;
+  /** PATCHBAY_COMPLIANCE_METRICS_MINUTES: how often compliance metrics are sent (default hourly). */
+  readonly compliance: ComplianceOptions;
 }
 
 export interface DataFlags {
@@ -35,5 +37,6 @@ export function runtimeConfig(flags: DataFlags, env: NodeJS.ProcessEnv = process
     masterKey: env.PATCHBAY_MASTER_KEY ? new Secret(env.PATCHBAY_MASTER_KEY) : undefined,
     previousMasterKeys: env.PATCHBAY_PREVIOUS_MASTER_KEYS ? new Secret(env.PATCHBAY_PREVIOUS_MASTER_KEYS) : undefined,
     retention: retentionPolicyFromEnv(env),
+    compliance: complianceOptionsFromEnv(env),
   };
 }

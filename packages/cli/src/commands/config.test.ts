@@ -74,3 +74,36 @@ describe(`patchbay export and import through a running hub on ${kind}`, () => {
     expect(bad.err).toMatch(/CONFIG_IMPORT_INVALID[\s\S]*typo: unknown key/);
   });
 });
+
+describe('patchbay export and import directly on a data folder (no server)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'patchbay-config-direct-'));
+  const data = join(dir, 'data');
+  const direct = { PATCHBAY_URL: '', PATCHBAY_TOKEN: '' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Each command opens the folder (PGlite) and closes it again: four of them keep this test short.
+  it('opens the folder itself, applies a document with a plan, and exports it back', async () => {
+    const file = join(dir, 'patchbay.yaml');
+    const siem = { name: 'siem', connector: 'syslog', credential: null, configuration: { host: 'siem.example.com', port: 6514, protocol: 'tls' }, connection_url: null, allow_private_network: false, schedules: [], action_limits: [] };
+    const soc = { name: 'soc', instance: 'siem', format: 'cef', format_options: {}, event_type: 'finding.*', source_instance: null, filter_criteria: { severity_at_least: 4 }, is_active: true };
+    const endpoint = { url: 'https://hooks.example.com/direct', description: 'Direct', is_active: true, allow_private_network: false };
+    writeFileSync(file, stringify({ patchbay: 1, instances: [siem], webhook_endpoints: [endpoint], destinations: [soc] }));
+
+    const plan = await cli(['import', file, '--dry-run', '--data-dir', data], direct);
+    expect(plan.code, plan.err).toBe(0);
+    expect(plan.out).toBe('+ webhook_endpoint https://hooks.example.com/direct\n+ instance siem\n+ destination soc\nplan (dry run, nothing applied): 3 to create, 0 to update, 0 unchanged, 0 to delete\n');
+
+    // Still three to create: the dry run applied nothing.
+    const applied = await cli(['import', file, '--data-dir', data], direct);
+    expect(applied.out).toMatch(/^applied: 3 to create, 0 to update, 0 unchanged/m);
+    const out = join(dir, 'exported.yaml');
+    expect((await cli(['export', '--out', out, '--data-dir', data], direct)).code).toBe(0);
+    const exported = parse(readFileSync(out, 'utf8'));
+    expect(exported).toMatchObject({ instances: [{ ...siem, connector_version: expect.any(String) }], webhook_endpoints: [endpoint], destinations: [soc] });
+
+    expect(exported).toMatchObject({ credentials: [], mappings: [], subscriptions: [] });
+
+    // The exported file is the configuration: importing it changes nothing.
+    expect((await cli(['import', out, '--data-dir', data], direct)).out).toMatch(/^nothing to change: 0 to create, 0 to update, 3 unchanged, 0 to delete$/m);
+  }, 90_000);
+});

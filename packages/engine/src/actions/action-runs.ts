@@ -11,15 +11,22 @@ import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { errorDetailsOf } from '../sync/executions.ts';
 import type { SyncServiceOptions } from '../sync/sync-service.ts';
 import type { ActionLimitService } from './action-limits.ts';
+import type { WorkerSession } from '../workers/worker-session.ts';
 import { executeAction, planAction } from './execute-action.ts';
 import { parseActionInput } from './parse-input.ts';
 import { maskSecrets } from './mask-input.ts';
+import { DEFAULT_LOST_AFTER_MS, recoverLostRuns, type LostRunRecovery } from './recover-runs.ts';
 
 export type ActionRunRow = typeof actionRuns.$inferSelect;
 
 export interface ActionsOptions {
   /** How long a high-impact run waits for its approval before it expires (default 24 h). */
   readonly approvalTtlMs?: number;
+  /**
+   * A run still `running` this long after it started, whose process is gone, is failed with
+   * ACTION_RUN_LOST by housekeeping (default 5 min; an `approved` run that never started, likewise).
+   */
+  readonly lostAfterMs?: number;
 }
 
 export interface InvokeInput {
@@ -69,7 +76,7 @@ function auditView(row: ActionRunRow) {
  * automatically after `expires_in_seconds`) and blast-radius limits. Every change is audited in its
  * transaction.
  */
-export function createActionRunService(deps: EngineDeps, registry: ConnectorRegistry, instances: InstanceService, runtime: Runtime, limits: ActionLimitService, options: ActionsOptions = {}) {
+export function createActionRunService(deps: EngineDeps, registry: ConnectorRegistry, instances: InstanceService, runtime: Runtime, limits: ActionLimitService, options: ActionsOptions = {}, session?: () => Promise<WorkerSession>) {
   const { db } = deps.database;
   const approvalTtlMs = options.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS;
 
@@ -90,10 +97,15 @@ export function createActionRunService(deps: EngineDeps, registry: ConnectorRegi
     return row;
   }
 
-  /** Marks the run running, runs it, and records how it ended (a succeeded reversal marks its original reversed). */
+  /**
+   * Marks the run running (owned by this process's worker session, so that housekeeping can tell a run
+   * whose process died), runs it, and records how it ended (a succeeded reversal marks its original
+   * reversed). An outcome that arrives after housekeeping gave the run up as lost replaces that verdict.
+   */
   async function execute(actor: Actor, runId: string): Promise<ActionRunRow> {
+    const ownerId = session ? (await session()).id : null;
     const started = await db.transaction(async (tx) => {
-      const [row] = await tx.update(actionRuns).set({ status: 'running', startedAt: deps.clock.now(), updatedAt: deps.clock.now() }).where(eq(actionRuns.id, runId)).returning();
+      const [row] = await tx.update(actionRuns).set({ status: 'running', ownerId, startedAt: deps.clock.now(), updatedAt: deps.clock.now() }).where(eq(actionRuns.id, runId)).returning();
       return row!;
     });
     const instance = await instances.get(actor, started.instanceId);
@@ -282,6 +294,15 @@ export function createActionRunService(deps: EngineDeps, registry: ConnectorRegi
         }
       }
       return { expired: due.length, reversed };
+    },
+
+    /**
+     * Housekeeping: a run left `running` (or `approved` and never started) past `lostAfterMs` whose
+     * process is gone ends `failed` with ACTION_RUN_LOST, audited: the vendor-side effect is unknown.
+     */
+    async recoverLost(): Promise<LostRunRecovery> {
+      if (!session) return { failed: 0 };
+      return recoverLostRuns(deps, await session(), options.lostAfterMs ?? DEFAULT_LOST_AFTER_MS);
     },
   };
 }

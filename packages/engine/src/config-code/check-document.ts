@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { configDocument, type ConfigDocument } from './config-document.ts';
+import type { DocumentIssue } from './config-section.ts';
 import type { ConfigState } from './read-config.ts';
+import { configSections } from './sections.ts';
 
-export interface DocumentIssue {
-  readonly field: string;
-  readonly message: string;
-}
+export type { DocumentIssue } from './config-section.ts';
 
 const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'document';
 
@@ -71,5 +70,8 @@ export function checkDocument(raw: unknown, current: ConfigState, registry: Conn
       if (!a.action || !actions.includes(a.action)) issues.push({ field: `subscriptions[${i}].action.action`, message: `instance ${a.instance} has no action ${a.action ?? '(missing)'}` });
     }
   });
+  const lists = doc as unknown as Record<string, unknown[]>;
+  const currentLists = current.document as unknown as Record<string, unknown[]>;
+  for (const section of configSections) issues.push(...section.check(lists[section.key] ?? [], { instanceNames, connectorOf, registry, current: currentLists[section.key] ?? [] }));
   return { document: doc, issues };
 }

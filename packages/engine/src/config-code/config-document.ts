@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { destinationEntry } from './destinations-section.ts';
+import { slaPolicyEntry, ticketRuleEntry } from './tickets-sections.ts';
 
 /**
  * The organisation's configuration as one document (configuration as code). Everything is keyed by
  * names, never by ids, so a document moves between hubs; credentials appear only as named references.
- * Later issues add their top-level keys next to these (destinations, ticket_rules, sla_policies).
+ * Later lists are sections (config-section.ts, sections.ts): destinations, sla_policies, ticket_rules.
  */
 export const CONFIG_DOCUMENT_VERSION = 1;
 
@@ -82,11 +84,16 @@ export const configDocument = z
     mappings: z.array(mappingEntry).default([]),
     subscriptions: z.array(subscriptionEntry).default([]),
     webhook_endpoints: z.array(endpointEntry).default([]),
-    // destinations, ticket_rules, sla_policies: added here by the issues that introduce them.
+    // Sections (sections.ts), in the order they are listed there.
+    destinations: z.array(destinationEntry).default([]),
+    sla_policies: z.array(slaPolicyEntry).default([]),
+    ticket_rules: z.array(ticketRuleEntry).default([]),
   })
   .strict();
 
 export type ConfigDocument = z.output<typeof configDocument>;
+/** The lists that come from sections (sections.ts). */
+export type SectionLists = Omit<ConfigDocument, 'patchbay' | 'credentials' | 'instances' | 'mappings' | 'subscriptions' | 'webhook_endpoints'>;
 export type InstanceEntry = z.output<typeof instanceEntry>;
 export type MappingEntry = z.output<typeof mappingEntry>;
 export type SubscriptionEntry = z.output<typeof subscriptionEntry>;

@@ -16,13 +16,16 @@ import { createEndpointService } from '../webhooks/endpoints.ts';
 import type { SecretBox } from '../webhooks/secret-box.ts';
 import { checkDocument } from './check-document.ts';
 import type { ConfigDocument, InstanceEntry, SubscriptionEntry } from './config-document.ts';
+import type { SectionApplyContext } from './config-section.ts';
 import { mappingKey, readConfig, type ConfigState } from './read-config.ts';
+import { configSections } from './sections.ts';
 import { fromYaml, toYaml } from './yaml-document.ts';
 
 export type ChangeAction = 'create' | 'update' | 'unchanged' | 'delete';
 
 export interface ConfigChange {
-  readonly kind: 'instance' | 'mapping' | 'subscription' | 'webhook_endpoint';
+  /** instance, mapping, subscription, webhook_endpoint, or a section's kind (destination). */
+  readonly kind: string;
   readonly name: string;
   readonly action: ChangeAction;
 }
@@ -36,7 +39,7 @@ export interface ImportResult {
 
 export interface ImportOptions {
   readonly dryRun?: boolean;
-  /** Delete what the hub has and the document does not (instances, mappings, subscriptions, endpoints). */
+  /** Delete what the hub has and the document does not (instances, mappings, subscriptions, endpoints, destinations). */
   readonly prune?: boolean;
 }
 
@@ -50,12 +53,26 @@ interface Planned<T> {
 const sameInstance = (a: InstanceEntry, b: InstanceEntry) => canonicalJson({ ...a, connector_version: null }) === canonicalJson({ ...b, connector_version: null });
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
+/**
+ * Pairs desired entries with current ones: first those that match and are equal (so entries sharing a
+ * name pair up with their identical twins), then those that only match (updates); the rest are created,
+ * and with prune the unpaired current ones deleted.
+ */
 function planList<T>(desired: readonly T[], current: readonly T[], ids: (i: number) => string | undefined, match: (d: T, c: T) => boolean, equal: (a: T, b: T) => boolean, prune: boolean): Planned<T>[] {
   const used = new Set<number>();
-  const out: Planned<T>[] = desired.map((entry) => {
-    const i = current.findIndex((c, j) => !used.has(j) && match(entry, c));
-    if (i < 0) return { entry, action: 'create' as const };
-    used.add(i);
+  const paired = new Map<number, number>();
+  for (const exact of [true, false]) {
+    desired.forEach((entry, d) => {
+      if (paired.has(d)) return;
+      const i = current.findIndex((c, j) => !used.has(j) && match(entry, c) && (!exact || equal(entry, c)));
+      if (i < 0) return;
+      used.add(i);
+      paired.set(d, i);
+    });
+  }
+  const out: Planned<T>[] = desired.map((entry, d) => {
+    const i = paired.get(d);
+    if (i === undefined) return { entry, action: 'create' as const };
     return { entry, action: equal(entry, current[i]!) ? ('unchanged' as const) : ('update' as const), id: ids(i) };
   });
   if (prune) current.forEach((entry, i) => !used.has(i) && out.push({ entry, action: 'delete', id: ids(i) }));
@@ -71,7 +88,17 @@ const matchSubscription = (d: SubscriptionEntry, c: SubscriptionEntry) => (d.nam
  * only with prune) and applies it in ONE transaction through the same services the API uses, each
  * change audited. Importing the same document twice changes nothing the second time.
  */
-export function createConfigService(deps: EngineDeps, parts: { registry: ConnectorRegistry; validateConfig: ConfigValidator; secretBox: SecretBox; actionLimits: ActionLimitService }) {
+export function createConfigService(
+  deps: EngineDeps,
+  parts: {
+    registry: ConnectorRegistry;
+    validateConfig: ConfigValidator;
+    secretBox: SecretBox;
+    actionLimits: ActionLimitService;
+    /** Called after the import committed, for each entry of a section it deleted (a destination's kept connection is closed). */
+    onRemoved?: (kind: string, id: string) => Promise<void> | void;
+  },
+) {
   const { db } = deps.database;
 
   async function knownConnectors(tx: Db, actor: Actor): Promise<Set<string>> {
@@ -85,6 +112,11 @@ export function createConfigService(deps: EngineDeps, parts: { registry: Connect
       instances: planList(doc.instances, cur.instances, (i) => current.instanceIds.get(cur.instances[i]!.name), (d, c) => d.name === c.name, sameInstance, prune),
       mappings: planList(doc.mappings, cur.mappings, (i) => current.mappingIds.get(mappingKey(cur.mappings[i]!)), (d, c) => mappingKey(d) === mappingKey(c), same, prune),
       subscriptions: planList(doc.subscriptions, cur.subscriptions, (i) => current.subscriptionIds[i], matchSubscription, same, prune),
+      sections: configSections.map((section) => {
+        const ids = current.sectionIds.get(section.key) ?? [];
+        const list = (d: ConfigDocument) => (d as unknown as Record<string, unknown[]>)[section.key] ?? [];
+        return { section, steps: planList(list(doc), list(cur), (i) => ids[i], (d, c) => section.matches(d, c), same, prune) };
+      }),
     };
   }
 
@@ -137,6 +169,15 @@ export function createConfigService(deps: EngineDeps, parts: { registry: Connect
       if (step.action === 'update') await subscriptions.update(actor, step.id!, input);
       if (step.action === 'delete') await subscriptions.remove(actor, step.id!);
     }
+    const sectionContext: SectionApplyContext = { deps: txDeps, actor, registry: parts.registry, instanceIds };
+    for (const { section, steps: list } of steps.sections) {
+      for (const step of list) {
+        if (step.action === 'create') await section.create(sectionContext, step.entry);
+        if (step.action === 'update') await section.update(sectionContext, step.id!, step.entry);
+      }
+    }
+    // Deletes run in reverse order of dependency: a section's entries before the instances they name.
+    for (const { section, steps: list } of [...steps.sections].reverse()) for (const step of list) if (step.action === 'delete') await section.remove(sectionContext, step.id!);
     for (const step of steps.mappings) if (step.action === 'delete') await mappings.remove(actor, step.id!);
     for (const step of steps.instances) if (step.action === 'delete') await instances.remove(actor, step.id!);
     for (const step of steps.endpoints) if (step.action === 'delete') await endpoints.remove(actor, step.id!);
@@ -155,7 +196,7 @@ export function createConfigService(deps: EngineDeps, parts: { registry: Connect
     /** Checks, plans and (unless dry run) applies a document atomically. Any problem: CONFIG_IMPORT_INVALID listing them all, nothing applied. */
     async import(actor: Actor, raw: unknown, options: ImportOptions = {}): Promise<ImportResult> {
       const document = typeof raw === 'string' ? fromYaml(raw) : raw;
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const current = await readConfig(tx, actor.organizationId);
         const { document: doc, issues } = checkDocument(document, current, parts.registry, await knownConnectors(tx, actor));
         if (!doc || issues.length) {
@@ -167,12 +208,16 @@ export function createConfigService(deps: EngineDeps, parts: { registry: Connect
           ...steps.instances.map((s) => ({ kind: 'instance' as const, name: s.entry.name, action: s.action })),
           ...steps.mappings.map((s) => ({ kind: 'mapping' as const, name: mappingKey(s.entry), action: s.action })),
           ...steps.subscriptions.map((s) => ({ kind: 'subscription' as const, name: s.entry.name || `${s.entry.event_type} → ${s.entry.action_type}`, action: s.action })),
+          ...steps.sections.flatMap(({ section, steps: list }) => list.map((s) => ({ kind: section.kind, name: section.name(s.entry), action: s.action }))),
         ];
         const summary = { create: 0, update: 0, unchanged: 0, delete: 0 };
         for (const c of changes) summary[c.action] += 1;
         if (!options.dryRun) await apply(tx, actor, steps);
-        return { dryRun: options.dryRun ?? false, applied: !options.dryRun && summary.unchanged < changes.length, changes, summary };
+        const removed = options.dryRun ? [] : steps.sections.flatMap(({ section, steps: list }) => list.filter((s) => s.action === 'delete').map((s) => ({ kind: section.kind, id: s.id! })));
+        return { outcome: { dryRun: options.dryRun ?? false, applied: !options.dryRun && summary.unchanged < changes.length, changes, summary }, removed };
       });
+      for (const r of result.removed) await parts.onRemoved?.(r.kind, r.id);
+      return result.outcome;
     },
   };
 }

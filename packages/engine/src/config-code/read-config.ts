@@ -1,8 +1,9 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { actionLimits, authConfigs, dataMappings, eventSubscriptions, integrationInstances, syncSchedules, webhookEndpoints, type Db } from '@patchbay/store';
 import { canonicalJson } from '../lib/canonical-json.ts';
-import type { ConfigDocument, EndpointEntry, InstanceEntry, MappingEntry, SubscriptionEntry } from './config-document.ts';
+import type { ConfigDocument, EndpointEntry, InstanceEntry, MappingEntry, SectionLists, SubscriptionEntry } from './config-document.ts';
 import { CONFIG_DOCUMENT_VERSION } from './config-document.ts';
+import { configSections } from './sections.ts';
 
 /** The ids behind the names of a document read from the hub: what an import compares against and changes. */
 export interface ConfigState {
@@ -12,6 +13,8 @@ export interface ConfigState {
   readonly subscriptionIds: readonly string[];
   readonly endpointIds: ReadonlyMap<string, string>;
   readonly credentialIds: ReadonlyMap<string, { id: string; authType: string }>;
+  /** Per section key: the ids of the document's entries of that section, in the same order. */
+  readonly sectionIds: ReadonlyMap<string, readonly string[]>;
 }
 
 export const mappingKey = (m: Pick<MappingEntry, 'instance' | 'name'>) => `${m.instance}/${m.name}`;
@@ -64,6 +67,14 @@ export async function readConfig(tx: Db, organizationId: string): Promise<Config
   const endpointEntries: EndpointEntry[] = endpoints.map((e) => ({ url: e.url, description: e.description, is_active: e.isActive, allow_private_network: e.allowPrivateNetwork }));
   const used = new Set(instanceEntries.flatMap((i) => (i.credential ? [i.credential] : [])));
 
+  const lists: Record<string, unknown[]> = {};
+  const sectionIds = new Map<string, string[]>();
+  for (const section of configSections) {
+    const rows = await section.read(tx, { organizationId, instanceName: (id) => nameOf.get(id) ?? id });
+    lists[section.key] = rows.map((r) => r.entry);
+    sectionIds.set(section.key, rows.map((r) => r.id));
+  }
+
   const subscriptionOrder = subscriptionEntries.map((entry, i) => ({ entry, id: subscriptions[i]!.id })).sort((a, b) => byText<SubscriptionEntry>((s) => `${s.name}\u0000${canonicalJson(s)}`)(a.entry, b.entry));
   return {
     document: {
@@ -73,11 +84,13 @@ export async function readConfig(tx: Db, organizationId: string): Promise<Config
       mappings: mappingEntries.sort(byText(mappingKey)),
       subscriptions: subscriptionOrder.map((s) => s.entry),
       webhook_endpoints: endpointEntries.sort(byText((e) => e.url)),
+      ...(lists as unknown as SectionLists),
     },
     instanceIds: new Map(instances.map((i) => [i.name, i.id])),
     mappingIds: new Map(mappings.map((m) => [mappingKey({ instance: nameOf.get(m.instanceId) ?? m.instanceId, name: m.name }), m.id])),
     subscriptionIds: subscriptionOrder.map((s) => s.id),
     endpointIds: new Map(endpoints.map((e) => [e.url, e.id])),
     credentialIds: new Map(configs.map((c) => [c.name, { id: c.id, authType: c.authType }])),
+    sectionIds,
   };
 }

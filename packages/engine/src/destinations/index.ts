@@ -62,6 +62,8 @@ export function createDestinations(deps: EngineDeps, registry: ConnectorRegistry
     },
     health: (row: DestinationRow): Promise<DestinationHealth> => destinationHealth(deps.database.db, deps.clock, row),
     healthAll: () => allDestinationHealth(deps.database.db, deps.clock),
+    /** Drops what the loop keeps for a destination deleted elsewhere (a configuration import): its compiled filter and kept connection. */
+    forget: (id: string): Promise<void> => delivery.forget(id),
     runOnce: () => delivery.runOnce(),
     drain: () => delivery.drain(),
     start(): void {

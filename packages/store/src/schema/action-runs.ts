@@ -52,6 +52,11 @@ export const actionRuns = pgTable(
     vendorResponse: jsonb('vendor_response').$type<Record<string, unknown>>(),
     errorDetails: jsonb('error_details').$type<Record<string, unknown>>(),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    /**
+     * The process running it (its `workers` id) while `running`: a run whose owner died is failed by
+     * housekeeping (ACTION_RUN_LOST) instead of staying `running` forever.
+     */
+    ownerId: uuid('owner_id'),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     durationMs: integer('duration_ms'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -62,6 +67,7 @@ export const actionRuns = pgTable(
     index('action_runs_limit_idx').on(t.instanceId, t.action, t.createdAt),
     index('action_runs_approval_due_idx').on(t.approvalExpiresAt).where(sql`status = 'pending_approval'`),
     index('action_runs_reverse_due_idx').on(t.reverseAt).where(sql`status = 'succeeded' and reverse_at is not null`),
+    index('action_runs_open_idx').on(t.updatedAt).where(sql`status in ('approved', 'running')`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { FormatInput, FormatOptions } from './format-input.ts';
+import { metricOf } from './metric-fields.ts';
 import { commonFields, severity0to10 } from './ocsf-fields.ts';
 
 /*
@@ -8,7 +9,8 @@ import { commonFields, severity0to10 } from './ocsf-fields.ts';
  * The delimiter is one character, or its hex code (`x09` for a tab). Header fields escape `|` with a
  * backslash. LEEF has no escape for the delimiter inside a value, so it is replaced there with a space,
  * as are CR and LF. Predefined keys: devTime with devTimeFormat, sev (1-10), cat, src, usrName,
- * identHostName; the rest are custom keys.
+ * identHostName; the rest are custom keys (a metric event adds its dimensions and measures under their
+ * own names: standard, passed, failed, pass_ratio...).
  */
 
 const header = (value: string): string => value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
@@ -19,7 +21,8 @@ export function formatLeef(input: FormatInput, options: FormatOptions = {}): str
   const declared = /^[\x21-\x7e]$/.test(delimiter) ? delimiter : `x${delimiter.charCodeAt(0).toString(16).padStart(2, '0')}`;
   const value = (v: string): string => v.split(delimiter).join(' ').replace(/[\r\n]+/g, ' ');
   const f = commonFields(input);
-  const attributes: [string, string | number | undefined][] = [
+  const metric = metricOf(input);
+  const attributes: (readonly [string, string | number | undefined])[] = [
     ['devTime', new Date(f.timeMs).toISOString()],
     ['devTimeFormat', "yyyy-MM-dd'T'HH:mm:ss.SSSX"],
     ['sev', Math.max(1, severity0to10(f.severityId))],
@@ -34,6 +37,7 @@ export function formatLeef(input: FormatInput, options: FormatOptions = {}): str
     ['eventId', input.id],
     ['sourceInstance', input.instanceId ?? undefined],
     ['ocsfSeverityId', f.severityId ?? undefined],
+    ...(metric ? [...metric.dimensions, ...metric.measures] : []),
   ];
   const eventId = f.classUid === null ? input.envelope.type : String(f.classUid);
   const head = ['LEEF:2.0', header(f.vendor), header(f.product), header(f.productVersion), header(eventId), declared].join('|');

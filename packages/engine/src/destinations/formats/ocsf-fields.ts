@@ -1,4 +1,5 @@
 import type { FormatInput } from './format-input.ts';
+import { metricOf } from './metric-fields.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -39,16 +40,17 @@ export function commonFields(input: FormatInput): CommonFields {
   const classUid = typeof data.class_uid === 'number' ? data.class_uid : typeof record?.class_uid === 'number' ? record.class_uid : null;
   const severity = typeof data.severity_id === 'number' ? data.severity_id : typeof record?.severity_id === 'number' ? record.severity_id : null;
   const time = typeof record?.time === 'number' ? record.time : Date.parse(input.envelope.timestamp);
+  const metric = record ? null : metricOf(input);
   return {
     vendor: str(at(record, 'metadata', 'product', 'vendor_name')) ?? 'Patchbay',
     product: str(at(record, 'metadata', 'product', 'name')) ?? 'Patchbay',
     productVersion: str(at(record, 'metadata', 'product', 'version')) ?? str(at(record, 'metadata', 'version')) ?? '1',
     classUid,
     className: str(record?.class_name) ?? (classUid === null ? input.envelope.type : `class ${classUid}`),
-    name: str(at(record, 'finding_info', 'title')) ?? str(record?.message) ?? str(record?.activity_name) ?? input.envelope.type,
+    name: str(at(record, 'finding_info', 'title')) ?? str(record?.message) ?? str(record?.activity_name) ?? metric?.title ?? input.envelope.type,
     severityId: severity,
     timeMs: time,
-    message: str(record?.message) ?? str(at(record, 'finding_info', 'desc')),
+    message: str(record?.message) ?? str(at(record, 'finding_info', 'desc')) ?? metric?.message,
     externalId: str(at(record, 'finding_info', 'uid')) ?? str(at(record, 'metadata', 'uid')) ?? str(data.external_id),
     deviceHost: str(at(record, 'device', 'hostname')) ?? str(at(record, 'device', 'name')),
     deviceIp: str(at(record, 'device', 'ip')),

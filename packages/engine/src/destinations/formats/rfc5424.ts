@@ -1,4 +1,5 @@
 import type { FormatInput, FormatOptions } from './format-input.ts';
+import { metricOf } from './metric-fields.ts';
 import { commonFields } from './ocsf-fields.ts';
 import { formatOcsfJson } from './ocsf-json.ts';
 
@@ -8,7 +9,8 @@ import { formatOcsfJson } from './ocsf-json.ts';
  * PRI = facility * 8 + severity; NILVALUE is `-`; header fields are PRINTUSASCII with maximum lengths
  * (HOSTNAME 255, APP-NAME 48, MSGID 32); SD-PARAM values escape `"`, `\` and `]` (section 6.3.3). The SD-ID
  * `patchbay@32473` uses the example enterprise number of RFC 5612 until Patchbay has its own. MSG is the
- * OCSF JSON of the event (MSG-ANY: no BOM).
+ * OCSF JSON of the event (MSG-ANY: no BOM). A metric event (compliance.metrics) adds its dimensions and
+ * measures as SD-PARAMs (standard, findings, passed, failed, pass_ratio...).
  */
 
 /** OCSF severity_id to syslog severity (RFC 5424 table 2): fatal 1 alert .. informational 6. */
@@ -36,12 +38,14 @@ export const syslogTimestamp = (ms: number): string => new Date(ms).toISOString(
 /** A whole RFC 5424 message (no framing: the transport frames it). */
 export function formatRfc5424(input: FormatInput, options: FormatOptions = {}): string {
   const f = commonFields(input);
-  const params: [string, string | number | null | undefined][] = [
+  const metric = metricOf(input);
+  const params: (readonly [string, string | number | null | undefined])[] = [
     ['event_id', input.id],
     ['type', input.envelope.type],
     ['class_uid', f.classUid],
     ['severity_id', f.severityId],
     ['instance_id', input.instanceId],
+    ...(metric ? [...metric.dimensions, ...metric.measures] : []),
   ];
   const sdId = headerField(options.sd_id ?? 'patchbay@32473', 32).replace(/[=\]"]/g, '');
   const sd = `[${sdId}${params.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => ` ${k}="${param(String(v))}"`).join('')}]`;

@@ -14,7 +14,7 @@ export const configRoutes = [
     access: 'admin',
     summary: "Export the organisation's configuration as one YAML document",
     description:
-      'Instances (connector, version, non-secret configuration, schedules, action limits), mappings, event subscriptions and webhook endpoints, keyed by name. ' +
+      'Instances (connector, version, non-secret configuration, schedules, action limits), mappings, event subscriptions, webhook endpoints and SIEM destinations, keyed by name. ' +
       'Secrets are never included: credentials appear as named references to create before importing. Equal configurations export as equal text.',
     tags,
     schema: { response: { 200: z.string().describe('application/yaml'), ...standardErrors } },
