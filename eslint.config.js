@@ -13,4 +13,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' }],
     },
   },
+  {
+    // The web UI runs in the browser.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', navigator: 'readonly', location: 'readonly', HTMLElement: 'readonly', URLSearchParams: 'readonly' } },
+  },
 );

@@ -19,6 +19,7 @@ const staticChecks = [
   step('dependency direction', 'node', ['scripts/check-deps.ts']),
   step('lint', 'eslint', ['.', '--max-warnings=0']),
   step('types', 'tsc', ['-p', 'tsconfig.json']),
+  step('types (web UI: DOM and JSX)', 'tsc', ['-p', 'packages/web/tsconfig.json']),
 ];
 const staticFailed = staticChecks.filter((ok) => !ok).length;
 

@@ -7,6 +7,8 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenService } from './auth/tokens.ts';
 import type { CatalogEntry } from './catalog/catalog-entry.ts';
 import { createConnectorService } from './catalog/connectors.ts';
+import { createCollectionService } from './catalog/collections.ts';
+import { createReviewService } from './catalog/reviews.ts';
 import { syncCatalog } from './catalog/sync-catalog.ts';
 import { createInstanceService, type ConfigValidator } from './instances/instances.ts';
 import type { EngineDeps } from './lib/engine-deps.ts';
@@ -38,6 +40,8 @@ import { createDestinations, type DestinationsOptions } from './destinations/ind
 import { createActionLimitService } from './actions/action-limits.ts';
 import { createActionRunService, type ActionsOptions } from './actions/action-runs.ts';
 import { createConfigService } from './config-code/config-service.ts';
+import { createComplianceMetrics, type ComplianceOptions } from './compliance/compliance-metrics.ts';
+import { createTickets, type TicketsOptions } from './tickets/index.ts';
 
 export interface EngineOptions {
   readonly database: Database;
@@ -66,17 +70,23 @@ export interface EngineOptions {
   readonly actions?: ActionsOptions;
   /** SIEM destinations: batch size, lease, gap grace, send timeout and poll interval of the delivery loop. */
   readonly destinations?: DestinationsOptions;
+  /** Ticketing: batch size, gap grace and poll interval of the ticket loop. */
+  readonly tickets?: TicketsOptions;
+  /** Compliance metrics on a schedule: the interval (default hourly). */
+  readonly compliance?: ComplianceOptions;
 }
 
 const MINUTE = 60_000;
 
 /** What the scheduler's process runs besides schedules: stale streams every minute, retention and expiring credentials hourly. */
-function housekeepingTasks(observability: ReturnType<typeof createObservability>, vault: ReturnType<typeof createVault>, actions?: ReturnType<typeof createActionRunService>): HousekeepingTask[] {
+function housekeepingTasks(observability: ReturnType<typeof createObservability>, vault: ReturnType<typeof createVault>, actions?: ReturnType<typeof createActionRunService>, tickets?: ReturnType<typeof createTickets>): HousekeepingTask[] {
   return [
     { name: 'freshness', everyMs: MINUTE, run: () => observability.checkFreshness() },
     { name: 'retention', everyMs: 60 * MINUTE, run: () => observability.prune() },
     { name: 'credential-expiry', everyMs: 60 * MINUTE, run: () => vault.checkExpiring() },
     ...(actions ? [{ name: 'action-expiry', everyMs: MINUTE, run: () => actions.checkExpiry() }] : []),
+    ...(actions ? [{ name: 'action-recovery', everyMs: MINUTE, run: () => actions.recoverLost() }] : []),
+    ...(tickets ? [{ name: 'ticket-sla', everyMs: MINUTE, run: async () => void (await tickets.checkSla()) }] : []),
   ];
 }
 
@@ -93,7 +103,8 @@ export function createEngine(options: EngineOptions) {
   const secretBox = createSecretBox(vault.dataKeys);
   const sync = createSyncService(deps, runtime);
   const actionLimits = createActionLimitService(deps, registry);
-  const actions = createActionRunService(deps, registry, instances, runtime, actionLimits, options.actions);
+  // A run is owned by this process's worker session, so that housekeeping can fail runs whose process died.
+  const actions = createActionRunService(deps, registry, instances, runtime, actionLimits, options.actions, () => sync.workers.session());
   const publicUrl = options.events?.inbound?.publicUrl ?? options.vault?.publicUrl ?? process.env.PATCHBAY_PUBLIC_URL;
   const events = createEventsService(deps, secretBox, registry, (actor, id, run) => sync.start(actor, id, run), { ...options.events, inbound: { ...options.events?.inbound, publicUrl } }, async (t) => {
     await actions.invoke(systemActor(t.organizationId, `subscription:${t.subscriptionId}`), { instanceId: t.instanceId, action: t.action, input: t.input, recordId: t.recordId, subscriptionId: t.subscriptionId });
@@ -102,13 +113,20 @@ export function createEngine(options: EngineOptions) {
   const registeredConnectors = createRegisteredConnectorService(deps, { registry, limits: resolveLimits(options.processLimits), credentials: options.processCredentials ?? vault.programCredentials });
   const scheduler = createScheduler(deps, registry, sync);
   const destinations = createDestinations(deps, registry, authFor, options.transport, options.destinations);
+  const connectors = createConnectorService(deps);
+  const tickets = createTickets(deps, registry, instances, authFor, options.transport, options.tickets);
+  const compliance = createComplianceMetrics(deps, options.compliance);
   return {
     deps,
     authenticate: createAuthenticator(deps),
     tokens: createTokenService(deps),
     users: createUserService(deps),
     organizations: createOrganizationService(deps),
-    connectors: createConnectorService(deps),
+    connectors,
+    /** Reviews of catalogue connectors (per organisation); the catalogue's rating and review count come from them. */
+    reviews: createReviewService(deps, connectors),
+    /** Featured collections (catalog/featured-collections.ts) and connectors' changelogs. */
+    collections: createCollectionService(connectors),
     registry,
     registeredConnectors,
     instances,
@@ -118,15 +136,19 @@ export function createEngine(options: EngineOptions) {
     /** SyncSchedule CRUD; `scheduler.tick()` fires what is due; `jobs.start()` runs queue, workers and scheduler. */
     schedules: createScheduleService(deps, instances, registry),
     scheduler,
-    jobs: createJobRuntime(deps, sync, scheduler, housekeepingTasks(observability, vault, actions), [destinations]),
+    jobs: createJobRuntime(deps, sync, scheduler, [...housekeepingTasks(observability, vault, actions, tickets), { name: 'compliance-metrics', everyMs: compliance.checkEveryMs, run: () => compliance.runDue() }], [destinations, tickets]),
     /** Response actions: runs, approvals, reversal, expiry; `actionLimits` are the blast-radius limits. */
     actions,
     actionLimits,
     /** Configuration as code: export the organisation's configuration as YAML, import (plan, apply atomically). */
-    config: createConfigService(deps, { registry, validateConfig: options.validateConfig ?? configValidator(registry), secretBox, actionLimits }),
+    config: createConfigService(deps, { registry, validateConfig: options.validateConfig ?? configValidator(registry), secretBox, actionLimits, onRemoved: (kind, id) => (kind === 'destination' ? destinations.forget(id) : undefined) }),
     events,
+    /** Ticketing: rules, SLA policies, tickets; its loop runs in the scheduler's process (`jobs.start`). */
+    tickets,
     /** SIEM destinations; their delivery loop runs in the scheduler's process (`jobs.start`). */
     destinations,
+    /** Compliance metrics: `compliance.metrics` events per source instance and standard, on a schedule (housekeeping). */
+    compliance,
     testConnection: createConnectionTester(deps, runtime),
     observability,
     vault,

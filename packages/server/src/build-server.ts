@@ -9,6 +9,7 @@ import { enforceAccess } from './plugins/access.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { createMetricsRegistry, registerHttpMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWebUi } from './plugins/web-ui.ts';
 import type { AnyRoute } from './route-def.ts';
 import { routeTable } from './route-table.ts';
 import { registerEngineMetrics } from './routes/observability/prometheus.ts';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   readonly metrics?: Registry;
   readonly version?: string;
   readonly routes?: readonly AnyRoute[];
+  /** The built web UI (packages/web/dist), served at `/`; without it the server is the API only. */
+  readonly uiDir?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -127,5 +130,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.type(metrics.contentType);
     return metrics.metrics();
   });
+  if (options.uiDir) registerWebUi(app, { dir: options.uiDir });
   return app;
 }

@@ -19,6 +19,8 @@ import { mappingRoutes } from './routes/mappings/index.ts';
 import { actionRoutes } from './routes/actions/index.ts';
 import { configRoutes } from './routes/config/index.ts';
 import { destinationRoutes } from './routes/destinations/index.ts';
+import { ticketRoutes } from './routes/tickets/index.ts';
+import { authRoutes } from './routes/auth/me.ts';
 
 /** Every API route, with its access rule. New resources add their list here. */
 export const routeTable: readonly AnyRoute[] = [
@@ -43,4 +45,6 @@ export const routeTable: readonly AnyRoute[] = [
   ...actionRoutes,
   ...configRoutes,
   ...destinationRoutes,
+  ...ticketRoutes,
+  ...authRoutes,
 ] as unknown as AnyRoute[];

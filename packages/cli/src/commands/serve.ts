@@ -1,5 +1,6 @@
-import { writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildServer } from '@patchbay/server';
 import { createLogger } from '@patchbay/engine';
@@ -9,11 +10,16 @@ import { parsePort } from '../parse.ts';
 
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
+/** The web UI's build in this checkout (`npm start` builds it when missing or stale). */
+const BUILT_UI = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
 interface ServeFlags {
   port: number;
   host: string;
   dataDir?: string;
   workers: boolean;
+  uiDir?: string;
+  ui: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -24,6 +30,8 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--data-dir <dir>', 'data folder (default: PATCHBAY_DATA_DIR or ./data)')
     .option('--no-workers', 'serve the API only; run `patchbay worker` elsewhere')
+    .option('--ui-dir <dir>', 'the built web UI to serve at / (default: PATCHBAY_UI_DIR or packages/web/dist)')
+    .option('--no-ui', 'do not serve the web UI')
     .action(async (flags: ServeFlags) => serve(flags));
 }
 
@@ -33,7 +41,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   const hub = await openHub(config, log);
   // The job queue always (the API queues syncs); workers and the scheduler unless --no-workers.
   await hub.engine.jobs.start({ workers: flags.workers, scheduler: flags.workers });
-  const app = await buildServer({ engine: hub.engine, log, publicUrl: config.publicUrl, metricsToken: config.metricsToken });
+  const uiDir = flags.ui ? resolve(flags.uiDir ?? (process.env.PATCHBAY_UI_DIR || BUILT_UI)) : undefined;
+  const app = await buildServer({ engine: hub.engine, log, publicUrl: config.publicUrl, metricsToken: config.metricsToken, uiDir });
   const address = await app.listen({ port: flags.port, host: flags.host });
   if (flags.workers) hub.engine.events.start(); // event dispatcher, webhook deliveries, inbound processing
   const url = address.replace('[::1]', 'localhost');
@@ -44,6 +53,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.stdout.write(`\nFirst start: organisation "default" and an admin token were created.\nAdmin token (shown once, also in ${tokenFile}):\n${token}\n\n`);
   }
   process.stdout.write(`Patchbay is running at ${url} (API docs: ${url}/api/docs, database: ${hub.store.database.kind})\n`);
+  if (uiDir && existsSync(join(uiDir, 'index.html'))) process.stdout.write(`Web UI: ${url}/ (sign in with an API token)\n`);
+  else if (uiDir) process.stdout.write(`Web UI: not built in ${uiDir}; run \`npm run build -w @patchbay/web\` (npm start does it)\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

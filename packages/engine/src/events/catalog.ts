@@ -7,7 +7,7 @@ export interface EventTypeSpec {
   /** Schema of `data` (the envelope is always `{ type, timestamp, data }`). */
   readonly schema: Schema;
   /** Who emits it. */
-  readonly source: 'sync' | 'webhook' | 'observability' | 'vault' | 'delivery';
+  readonly source: 'sync' | 'webhook' | 'observability' | 'vault' | 'delivery' | 'tickets' | 'compliance';
 }
 
 const uuid = { type: 'string', format: 'uuid' };
@@ -36,6 +36,38 @@ const recordData = (withRecord: boolean) =>
     },
     withRecord ? ['record_id', 'instance_id', 'stream', 'external_id', 'class_uid', 'record'] : ['record_id', 'instance_id', 'stream', 'external_id', 'class_uid'],
   );
+
+const ratio = { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'passed / (passed + failed + warning), 4 decimals; null when nothing was evaluated' };
+const complianceCounts: Record<string, Schema> = {
+  findings: { ...int, description: 'Compliance findings counted' },
+  passed: { ...int, description: 'compliance.status_id 1 (Pass)' },
+  failed: { ...int, description: 'compliance.status_id 3 (Fail)' },
+  warning: { ...int, description: 'compliance.status_id 2 (Warning)' },
+  unknown: { ...int, description: 'compliance.status_id 0 (Unknown: no result, e.g. NOT_AVAILABLE)' },
+  other: { ...int, description: 'compliance.status_id 99 or anything else' },
+  pass_ratio: ratio,
+};
+/** A nested object schema (no `$schema` of its own). */
+const part = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: true });
+const complianceMetrics = obj(
+  {
+    instance_id: uuid,
+    instance_name: str,
+    connector_id: str,
+    standard: { type: ['string', 'null'], description: "The standard's id as the connector wrote it (compliance.standards); null for findings that name none" },
+    measured_at: dateTime,
+    period_start: { ...dateTime, description: 'Start of the scheduled period this measurement belongs to' },
+    interval_seconds: int,
+    ...complianceCounts,
+    controls: part({ total: int, passed: int, failed: int, warning: int, unknown: int, pass_ratio: ratio }),
+    by_severity: { type: 'array', items: part({ severity_id: { type: ['integer', 'null'] }, severity: str, ...complianceCounts }) },
+    by_control: {
+      type: 'array',
+      items: part({ control: str, status: { enum: ['passed', 'failed', 'warning', 'unknown'] }, severity_id: { type: ['integer', 'null'], description: 'The highest severity among its findings' }, ...complianceCounts }),
+    },
+  },
+  ['instance_id', 'standard', 'measured_at', 'findings', 'passed', 'failed', 'warning', 'unknown', 'other', 'pass_ratio', 'controls', 'by_severity', 'by_control'],
+);
 
 const execution = obj({ execution_id: uuid, instance_id: uuid, stream: str, trigger: str, status: str });
 
@@ -81,6 +113,49 @@ export const eventCatalog: readonly EventTypeSpec[] = [
     source: 'delivery',
     description: 'A failing SIEM destination sent a batch again (or its failing batch was skipped); delivery resumes from its cursor.',
     schema: obj({ destination_id: uuid, name: str, instance_id: uuid, failing_since: { type: ['string', 'null'], format: 'date-time' }, failures: int }, ['destination_id', 'instance_id']),
+  },
+  {
+    type: 'ticket.opened',
+    source: 'tickets',
+    description: 'A ticket rule selected a finding and Patchbay is opening a ticket for it (or its group) at the ITSM; the SLA clock starts now.',
+    schema: obj({ ticket_id: uuid, rule_id: uuid, instance_id: uuid, priority: int, title: str, record_id: uuid, due_at: { type: ['string', 'null'], format: 'date-time' } }, ['ticket_id', 'rule_id', 'instance_id', 'priority', 'record_id']),
+  },
+  {
+    type: 'ticket.created',
+    source: 'tickets',
+    description: 'The ITSM has the ticket: data carries its key and URL.',
+    schema: obj({ ticket_id: uuid, instance_id: uuid, vendor_key: str, vendor_url: str, priority: int, title: str }, ['ticket_id', 'instance_id', 'vendor_key']),
+  },
+  {
+    type: 'ticket.status_changed',
+    source: 'tickets',
+    description: "A ticket's status moved (from the ITSM by webhook or polling, or after Patchbay resolved or reopened it); done statuses stop the SLA clock.",
+    schema: obj({ ticket_id: uuid, instance_id: uuid, vendor_key: { type: ['string', 'null'] }, from: str, to: str, vendor_status: str, sla_state: str }, ['ticket_id', 'instance_id', 'from', 'to']),
+  },
+  {
+    type: 'ticket.sla_near_breach',
+    source: 'tickets',
+    description: "A ticket passed its SLA policy's warning point (by default three quarters of the time to its due date) and is not done.",
+    schema: obj({ ticket_id: uuid, instance_id: uuid, vendor_key: { type: ['string', 'null'] }, priority: int, due_at: dateTime, title: str }, ['ticket_id', 'instance_id', 'due_at']),
+  },
+  {
+    type: 'ticket.sla_breached',
+    source: 'tickets',
+    description: 'A ticket passed its SLA due date and is not done.',
+    schema: obj({ ticket_id: uuid, instance_id: uuid, vendor_key: { type: ['string', 'null'] }, priority: int, due_at: dateTime, title: str }, ['ticket_id', 'instance_id', 'due_at']),
+  },
+  {
+    type: 'ticket.failed',
+    source: 'tickets',
+    description: 'Patchbay gave up a call to the ITSM for a ticket after its retries (the error is on the ticket; POST /api/tickets/{id}/retry tries again).',
+    schema: obj({ ticket_id: uuid, instance_id: uuid, operation: str, attempts: int, error: { type: 'object', properties: { code: str, message: str } } }, ['ticket_id', 'instance_id', 'operation', 'error']),
+  },
+  {
+    type: 'compliance.metrics',
+    source: 'compliance',
+    description:
+      'Compliance metrics on a schedule (hourly by default): for one source instance and one standard, the current Compliance Findings (OCSF 2003) counted as passed, failed, warning, unknown and other, the pass ratio, and the same per severity (by_severity) and per control (by_control, with each control\'s status).',
+    schema: complianceMetrics,
   },
 ];
 

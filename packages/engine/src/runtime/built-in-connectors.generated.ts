@@ -4,11 +4,16 @@ import awsGuardduty from '@patchbay/connector-aws-guardduty';
 import awsSecurityHub from '@patchbay/connector-aws-security-hub';
 import crowdstrikeFalcon from '@patchbay/connector-crowdstrike-falcon';
 import httpJson from '@patchbay/connector-http-json';
+import jira from '@patchbay/connector-jira';
 import microsoftDefender from '@patchbay/connector-microsoft-defender';
+import microsoftSentinel from '@patchbay/connector-microsoft-sentinel';
 import okta from '@patchbay/connector-okta';
+import pagerduty from '@patchbay/connector-pagerduty';
+import servicenow from '@patchbay/connector-servicenow';
+import splunk from '@patchbay/connector-splunk';
 import syslog from '@patchbay/connector-syslog';
 import tenableVm from '@patchbay/connector-tenable-vm';
 import webhookReceiver from '@patchbay/connector-webhook-receiver';
 
 /** The connectors this build ships, sorted by id: one per folder of `connectors/`. */
-export const builtInConnectors: readonly AnyConnector[] = [awsGuardduty, awsSecurityHub, crowdstrikeFalcon, httpJson, microsoftDefender, okta, syslog, tenableVm, webhookReceiver];
+export const builtInConnectors: readonly AnyConnector[] = [awsGuardduty, awsSecurityHub, crowdstrikeFalcon, httpJson, jira, microsoftDefender, microsoftSentinel, okta, pagerduty, servicenow, splunk, syslog, tenableVm, webhookReceiver];

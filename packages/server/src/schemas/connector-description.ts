@@ -14,6 +14,7 @@ export const connectorSchemaJson = z.object({
       title: z.string().nullable(),
       description: z.string().nullable(),
       schema: jsonSchema.describe('JSON Schema of the credentials; secret fields are `writeOnly`'),
+      settings: z.record(z.string(), z.unknown()).describe("The method's declared settings: where an API key goes (`in`, `name`), token URL, scopes; `{ fromConfig: true }` when the configuration decides"),
     }),
   ),
 });
@@ -56,12 +57,12 @@ type Description = Partial<ConnectorDescription>;
 
 /** Config and credential schemas; a catalogue row without a stored description answers with open schemas. */
 export function toSchemaJson(row: ConnectorRow, d: Description): z.infer<typeof connectorSchemaJson> {
-  const auth = d.auth ?? row.authMethods.map((type) => ({ type, title: null, description: null, schema: {} }));
+  const auth = d.auth ?? row.authMethods.map((type) => ({ type, title: null, description: null, schema: {}, settings: {} }));
   return {
     id: row.id,
     version: row.version,
     config_schema: { ...(d.config ?? { type: 'object' }) },
-    auth_methods: auth.map((a) => ({ type: a.type, title: a.title ?? null, description: a.description ?? null, schema: { ...a.schema } })),
+    auth_methods: auth.map((a) => ({ type: a.type, title: a.title ?? null, description: a.description ?? null, schema: { ...a.schema }, settings: { ...(a.settings ?? {}) } })),
   };
 }
 

@@ -17,6 +17,8 @@ export const connectorJson = z.object({
   author: z.string(),
   install_count: z.number().int().describe('Instances of this connector in your organisation'),
   installed: z.boolean(),
+  rating: z.number().nullable().describe("Average of your organisation's reviews (1-5, two decimals); null without reviews"),
+  review_count: z.number().int().describe("Reviews written in your organisation"),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -38,6 +40,8 @@ export function toConnectorJson(row: ConnectorRow): z.infer<typeof connectorJson
     author: row.author,
     install_count: row.installCount,
     installed: row.installed,
+    rating: row.rating,
+    review_count: row.reviewCount,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

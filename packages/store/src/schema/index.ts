@@ -28,3 +28,5 @@ export * from './connector-metrics.ts';
 export * from './instance-health.ts';
 export * from './action-runs.ts';
 export * from './destinations.ts';
+export * from './connector-reviews.ts';
+export * from './tickets.ts';

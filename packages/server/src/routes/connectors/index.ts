@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { route } from '../../route-def.ts';
 import { pageOf, pageQuery, standardErrors } from '../../schemas/common.ts';
 import { connectorJson, toConnectorJson } from '../../schemas/connector.ts';
+import { connectorSorts } from '@patchbay/engine';
+import { catalogueRoutes } from './catalogue.ts';
 import { connectorDescriptionRoutes } from './description.ts';
+import { reviewRoutes } from './reviews.ts';
 import { connectorRegistrationRoutes } from './registration.ts';
 
 const idParam = z.object({ id: z.string().min(1).describe('The connector key, e.g. `crowdstrike-falcon`') });
@@ -20,6 +23,12 @@ export const connectorRoutes = [
         capability: z.string().optional(),
         auth_method: z.string().optional(),
         q: z.string().max(200).optional().describe('Search in id, name, vendor and description'),
+        installed: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional()
+          .describe('true: only connectors with an instance in your organisation; false: only those without'),
+        sort: z.enum(connectorSorts).default('id').describe('id; rating (best rated first, then most reviewed); installs (most installed first)'),
       }),
       response: { 200: pageOf(connectorJson), ...standardErrors },
     },
@@ -39,4 +48,6 @@ export const connectorRoutes = [
   }),
   ...connectorDescriptionRoutes,
   ...connectorRegistrationRoutes,
+  ...reviewRoutes,
+  ...catalogueRoutes,
 ];
