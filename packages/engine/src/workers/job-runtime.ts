@@ -143,8 +143,24 @@ export function createJobRuntime(deps: EngineDeps, sync: SyncService, scheduler:
           }, warn('scheduler tick')),
         );
         // Hub-wide chores ride with the scheduler: stale streams, retention, expiring credentials.
-        for (const task of housekeeping) {
-          loops.push(every(deps.clock, signal, () => task.everyMs, async () => void (await runExclusive(deps.database, task)), warn(`housekeeping task ${task.name}`)));
+        // One loop runs the due tasks one after another: at most one task's connections at a time (a task
+        // holds one for its advisory lock and uses another), however many tasks there are.
+        if (housekeeping.length > 0) {
+          const due = new Map(housekeeping.map((task) => [task, deps.clock.now().getTime()]));
+          loops.push(
+            every(deps.clock, signal, () => Math.max(0, Math.min(...due.values()) - deps.clock.now().getTime()), async () => {
+              for (const [task, at] of due) {
+                if (signal.aborted) return;
+                if (at > deps.clock.now().getTime()) continue;
+                due.set(task, deps.clock.now().getTime() + task.everyMs);
+                try {
+                  await runExclusive(deps.database, task);
+                } catch (error) {
+                  if (!signal.aborted) warn(`housekeeping task ${task.name}`)(error);
+                }
+              }
+            }, warn('housekeeping')),
+          );
         }
         for (const loop of background) loop.start();
       }

@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('registered connector programs over the API o
 
   it('answers schema and capabilities of a catalogue row without a definition from what it stored', async () => {
     const schema = await hub.app.inject({ method: 'GET', url: '/api/integration/connectors/test-source/schema', headers: admin() });
-    expect(schema.json()).toEqual({ id: 'test-source', version: '1.0.0', config_schema: { type: 'object' }, auth_methods: [{ type: 'api_key', title: null, description: null, schema: {} }] });
+    expect(schema.json()).toEqual({ id: 'test-source', version: '1.0.0', config_schema: { type: 'object' }, auth_methods: [{ type: 'api_key', title: null, description: null, schema: {}, settings: {} }] });
     const capabilities = await hub.app.inject({ method: 'GET', url: '/api/integration/connectors/test-source/capabilities', headers: admin() });
     expect(capabilities.json()).toMatchObject({ capabilities: ['ingest'], streams: [], actions: [], process_protocol: null });
   });
