@@ -16,6 +16,15 @@ const LogsPage = lazy(() => import('./pages/operations/logs-page.tsx'));
 const ActionRunsPage = lazy(() => import('./pages/operations/action-runs-page.tsx'));
 const RecordsPage = lazy(() => import('./pages/records/records-page.tsx'));
 const HealthPage = lazy(() => import('./pages/operations/health-page.tsx'));
+const TicketsPage = lazy(() => import('./pages/tickets/tickets-page.tsx'));
+const TicketPage = lazy(() => import('./pages/tickets/ticket-page.tsx'));
+const TicketRulesPage = lazy(() => import('./pages/tickets/ticket-rules-page.tsx'));
+const SlaPoliciesPage = lazy(() => import('./pages/tickets/sla-policies-page.tsx'));
+const DestinationsPage = lazy(() => import('./pages/destinations/destinations-page.tsx'));
+const DeliveriesPage = lazy(() => import('./pages/events/deliveries-page.tsx'));
+const SubscriptionsPage = lazy(() => import('./pages/events/subscriptions-page.tsx'));
+const AuthConfigsPage = lazy(() => import('./pages/access/auth-configs-page.tsx'));
+const TokensPage = lazy(() => import('./pages/access/tokens-page.tsx'));
 
 function NotFound() {
   return (
@@ -47,6 +56,15 @@ function SignedIn() {
           <Route path="operations/actions" element={<ActionRunsPage />} />
           <Route path="operations/health" element={<HealthPage />} />
           <Route path="records" element={<RecordsPage />} />
+          <Route path="tickets" element={<TicketsPage />} />
+          <Route path="tickets/rules" element={<TicketRulesPage />} />
+          <Route path="tickets/sla-policies" element={<SlaPoliciesPage />} />
+          <Route path="tickets/:id" element={<TicketPage />} />
+          <Route path="operations/destinations" element={<DestinationsPage />} />
+          <Route path="operations/deliveries" element={<DeliveriesPage />} />
+          <Route path="operations/subscriptions" element={<SubscriptionsPage />} />
+          <Route path="access/credentials" element={<AuthConfigsPage />} />
+          <Route path="access/tokens" element={<TokensPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -7,7 +7,14 @@ export function ErrorBox({ error, title }: { error: Error | undefined | null; ti
   return (
     <div className="error-box" role="alert">
       <strong>{title ?? 'Something went wrong'}</strong>
-      <p>{error.message}</p>
+      <p>
+        {problem?.field && problem.errors.length <= 1 && !error.message.includes(problem.field) && (
+          <>
+            <code>{problem.field}</code>:{' '}
+          </>
+        )}
+        {error.message}
+      </p>
       {problem?.errors && problem.errors.length > 1 && (
         <ul>
           {problem.errors.map((e) => (

@@ -10,6 +10,12 @@ const NAV = [
   { to: '/operations/actions', label: 'Action runs' },
   { to: '/records', label: 'Records' },
   { to: '/operations/health', label: 'Health' },
+  { to: '/tickets', label: 'Tickets' },
+  { to: '/operations/destinations', label: 'Destinations' },
+  { to: '/operations/deliveries', label: 'Deliveries' },
+  { to: '/operations/subscriptions', label: 'Subscriptions' },
+  { to: '/access/credentials', label: 'Credentials' },
+  { to: '/access/tokens', label: 'Tokens' },
 ];
 
 /** The frame of every signed-in screen: a skip link, the navigation, who is signed in, and the page. */

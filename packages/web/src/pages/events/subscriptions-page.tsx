@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import type { EventType, Instance, Subscription, WebhookEndpoint } from '../../api/types.ts';
+import { useCanWrite } from '../../auth/me-context.tsx';
+import { ErrorBox, Loading } from '../../components/error-box.tsx';
+import { FilterBuilder } from '../../components/filter-builder.tsx';
+import { describeCriteria, FilterDraftError } from '../../components/filter-criteria.ts';
+import { useAction } from '../../components/use-action.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { allInstances } from '../operations/instance-names.ts';
+import { describeAction, fromSubscription, NEW_SUBSCRIPTION, SubscriptionDraftError, toSubscriptionInput, type SubscriptionDraft } from './subscription-draft.ts';
+
+function InstanceOptions({ instances }: { instances: readonly Instance[] }) {
+  return (
+    <>
+      {instances.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.name} ({i.connector_id})
+        </option>
+      ))}
+    </>
+  );
+}
+
+function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, onCancel }: { subscription: Subscription | null; types: readonly EventType[]; instances: readonly Instance[]; endpoints: readonly WebhookEndpoint[]; onSaved: () => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState<SubscriptionDraft>(subscription ? fromSubscription(subscription) : NEW_SUBSCRIPTION);
+  const [invalid, setInvalid] = useState<SubscriptionDraftError | FilterDraftError | null>(null);
+  const save = useAction();
+  const set = (patch: Partial<SubscriptionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const prefixes = [...new Set(types.map((t) => t.type.split('.')[0]))].map((p) => `${p}.*`);
+  const selected = types.find((t) => t.type === draft.eventType);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    let body;
+    try {
+      body = toSubscriptionInput(draft);
+      setInvalid(null);
+    } catch (error) {
+      setInvalid(error as SubscriptionDraftError);
+      return;
+    }
+    const saved = await save.run(() =>
+      subscription ? unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: subscription.id } }, body })) : unwrap(api.POST('/api/integration/event-subscriptions', { body })),
+    );
+    if (saved) onSaved();
+  }
+  return (
+    <form className="card subscription-form" onSubmit={submit} aria-label={subscription ? `Edit subscription ${subscription.name}` : 'New event subscription'}>
+      <h2>{subscription ? `Edit ${subscription.name}` : 'New event subscription'}</h2>
+      <div className="filters">
+        <div className="field grow">
+          <label htmlFor="sub-name">Name</label>
+          <input id="sub-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} maxLength={200} placeholder="critical detections to the SOAR" />
+        </div>
+        <div className="field">
+          <label htmlFor="sub-event-type">Event type</label>
+          <input id="sub-event-type" list="sub-event-types" value={draft.eventType} onChange={(e) => set({ eventType: e.target.value })} required aria-describedby="sub-event-type-hint" />
+          <datalist id="sub-event-types">
+            <option value="*">every event</option>
+            {prefixes.map((p) => (
+              <option key={p} value={p} />
+            ))}
+            {types.map((t) => (
+              <option key={t.type} value={t.type}>
+                {t.description}
+              </option>
+            ))}
+          </datalist>
+          <p className="hint" id="sub-event-type-hint">
+            {selected ? selected.description : 'A type, a prefix such as record.* or * for every event.'}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="sub-source">Events from</label>
+          <select id="sub-source" value={draft.sourceInstanceId} onChange={(e) => set({ sourceInstanceId: e.target.value })}>
+            <option value="">Any integration</option>
+            <InstanceOptions instances={instances} />
+          </select>
+        </div>
+      </div>
+      <FilterBuilder id="sub-filter" value={draft.filter} onChange={(filter) => set({ filter })} error={invalid instanceof FilterDraftError ? invalid : null} />
+      <fieldset>
+        <legend>Then</legend>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="sub-action-type">Action</label>
+            <select id="sub-action-type" value={draft.actionType} onChange={(e) => set({ actionType: e.target.value as SubscriptionDraft['actionType'] })}>
+              <option value="webhook">Send to a webhook endpoint</option>
+              <option value="sync">Start a sync</option>
+              <option value="action">Run a connector action</option>
+            </select>
+          </div>
+          {draft.actionType === 'webhook' ? (
+            <div className="field">
+              <label htmlFor="sub-endpoint">Webhook endpoint</label>
+              <select id="sub-endpoint" value={draft.endpointId} onChange={(e) => set({ endpointId: e.target.value })} aria-invalid={invalid?.field === 'endpoint'}>
+                <option value="">Choose…</option>
+                {endpoints.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.url}
+                    {e.is_active ? '' : ' (disabled)'}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor="sub-target">Integration</label>
+              <select id="sub-target" value={draft.targetInstanceId} onChange={(e) => set({ targetInstanceId: e.target.value })} aria-invalid={invalid?.field === 'target'}>
+                <option value="">Choose…</option>
+                <InstanceOptions instances={instances} />
+              </select>
+            </div>
+          )}
+          {draft.actionType === 'sync' && (
+            <div className="field">
+              <label htmlFor="sub-stream">Stream (optional)</label>
+              <input id="sub-stream" value={draft.stream} onChange={(e) => set({ stream: e.target.value })} />
+            </div>
+          )}
+          {draft.actionType === 'action' && (
+            <div className="field">
+              <label htmlFor="sub-action">Connector action</label>
+              <input id="sub-action" value={draft.action} onChange={(e) => set({ action: e.target.value })} placeholder="contain-host" aria-invalid={invalid?.field === 'action'} />
+            </div>
+          )}
+        </div>
+        {draft.actionType === 'action' && (
+          <div className="field">
+            <label htmlFor="sub-action-input">Action input (JSON)</label>
+            <textarea id="sub-action-input" rows={3} className="mono" value={draft.actionInput} onChange={(e) => set({ actionInput: e.target.value })} aria-invalid={invalid?.field === 'action-input'} />
+          </div>
+        )}
+      </fieldset>
+      <label className="checkbox">
+        <input type="checkbox" checked={draft.isActive} onChange={(e) => set({ isActive: e.target.checked })} /> Active
+      </label>
+      {invalid && !(invalid instanceof FilterDraftError) && (
+        <p className="field-error" role="alert">
+          {invalid.message}
+        </p>
+      )}
+      <ErrorBox error={save.error} title={subscription ? 'The subscription was not saved' : 'The subscription was not created'} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {subscription ? 'Save subscription' : 'Create subscription'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Event subscriptions: which events go where (webhook, sync, action), through a filter builder. */
+export default function SubscriptionsPage() {
+  const canWrite = useCanWrite();
+  const [editing, setEditing] = useState<Subscription | 'new' | null>(null);
+  const subscriptions = useLoad(() => unwrap(api.GET('/api/integration/event-subscriptions', { params: { query: { limit: 200 } } })), []);
+  const types = useLoad(() => unwrap(api.GET('/api/integration/events/types')), []);
+  const instances = useLoad(allInstances, []);
+  const endpoints = useLoad(() => unwrap(api.GET('/api/integration/webhooks', { params: { query: { limit: 200 } } })), []);
+  const change = useAction();
+  const instanceNames = new Map((instances.data ?? []).map((i) => [i.id, i.name]));
+  const endpointUrls = new Map((endpoints.data?.items ?? []).map((e) => [e.id, e.url]));
+  const names = { endpoint: (id: string) => endpointUrls.get(id) ?? id, instance: (id: string) => instanceNames.get(id) ?? id };
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Event subscriptions</h1>
+        {canWrite && editing === null && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New subscription
+          </button>
+        )}
+      </div>
+      {editing !== null && (
+        <SubscriptionForm
+          key={editing === 'new' ? 'new' : editing.id}
+          subscription={editing === 'new' ? null : editing}
+          types={types.data?.items ?? []}
+          instances={instances.data ?? []}
+          endpoints={endpoints.data?.items ?? []}
+          onSaved={() => {
+            setEditing(null);
+            subscriptions.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <ErrorBox error={subscriptions.error} />
+      <ErrorBox error={change.error} title="The subscription was not changed" />
+      {!subscriptions.data && !subscriptions.error && <Loading what="event subscriptions" />}
+      {subscriptions.data?.items.length === 0 && <p className="muted">No event subscriptions yet.</p>}
+      <ul className="plain">
+        {subscriptions.data?.items.map((s) => (
+          <li key={s.id} className="card subscription" aria-label={`Subscription ${s.name}`}>
+            <h2 className="h3">
+              {s.name} {!s.is_active && <span className="badge tone-off">inactive</span>}
+            </h2>
+            <p className="small">
+              On <code>{s.event_type}</code>
+              {s.instance_id ? ` from ${names.instance(s.instance_id)}` : ''} matching {describeCriteria(s.filter_criteria)}: {describeAction(s.action_type, s.action_config, names)}
+            </p>
+            {canWrite && (
+              <div className="actions">
+                <button type="button" onClick={() => setEditing(s)}>
+                  Edit <span className="visually-hidden">{s.name}</span>
+                </button>
+                <button type="button" disabled={change.busy} onClick={() => change.run(() => unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: s.id } }, body: { is_active: !s.is_active } }))).then((ok) => ok && subscriptions.reload())}>
+                  {s.is_active ? 'Pause' : 'Resume'} <span className="visually-hidden">{s.name}</span>
+                </button>
+                <button type="button" className="danger" disabled={change.busy} onClick={() => window.confirm(`Delete the subscription ${s.name}?`) && change.run(() => unwrap(api.DELETE('/api/integration/event-subscriptions/{id}', { params: { path: { id: s.id } } }))).then((ok) => ok && subscriptions.reload())}>
+                  Delete <span className="visually-hidden">{s.name}</span>
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
