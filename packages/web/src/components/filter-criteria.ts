@@ -1,3 +1,4 @@
+import { DraftError } from './draft-error.ts';
 import type { FilterCriteria } from '../api/types.ts';
 
 /** The filter builder's fields as typed: lists as comma-separated text, the severity as an OCSF id or ''. */
@@ -36,12 +37,12 @@ const split = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export class FilterDraftError extends Error {
-  readonly field: keyof FilterDraft;
+/** A filter draft's field at fault; the filter builder shows it under that field. */
+export class FilterDraftError extends DraftError {
+  declare readonly field: keyof FilterDraft;
   constructor(field: keyof FilterDraft, message: string) {
-    super(message);
+    super(field, message);
     this.name = 'FilterDraftError';
-    this.field = field;
   }
 }
 

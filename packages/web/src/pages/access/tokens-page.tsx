@@ -8,6 +8,7 @@ import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { localToIso } from '../destinations/lag.ts';
 import { expiryState } from './expiry.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 const ROLES: ApiToken['role'][] = ['viewer', 'auditor', 'editor', 'admin'];
 
@@ -102,46 +103,33 @@ export default function TokensPage() {
       <ErrorBox error={revoke.error} title="The token was not revoked" />
       {!tokens.data && !tokens.error && <Loading what="tokens" />}
       {tokens.data && (
-        <table className="tokens">
-          <caption className="visually-hidden">API tokens</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Prefix</th>
-              <th scope="col">Expiry</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.items.map((t) => {
-              const expiry = expiryState(t.expires_at);
-              return (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>
-                    <span className="badge tone-neutral">{t.role}</span>
-                  </td>
-                  <td>
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td className={`tone-${expiry.tone}`}>{expiry.text}</td>
-                  <td title={exact(t.last_used_at)}>{ago(t.last_used_at)}</td>
-                  <td>
-                    {t.revoked_at ? (
-                      <span className="badge tone-off">revoked {ago(t.revoked_at)}</span>
-                    ) : (
-                      <button type="button" className="danger" disabled={revoke.busy} onClick={() => window.confirm(`Revoke the token ${t.name}? Whatever uses it stops working at once.`) && revoke.run(() => unwrap(api.DELETE('/api/admin/tokens/{id}', { params: { path: { id: t.id } } }))).then((ok) => ok && tokens.reload())}>
-                        Revoke <span className="visually-hidden">{t.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable className="tokens" caption="API tokens" columns={['Name', 'Role', 'Prefix', 'Expiry', 'Last used', 'Actions']}>
+          {tokens.data.items.map((t) => {
+            const expiry = expiryState(t.expires_at);
+            return (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>
+                  <span className="badge tone-neutral">{t.role}</span>
+                </td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td className={`tone-${expiry.tone}`}>{expiry.text}</td>
+                <td title={exact(t.last_used_at)}>{ago(t.last_used_at)}</td>
+                <td>
+                  {t.revoked_at ? (
+                    <span className="badge tone-off">revoked {ago(t.revoked_at)}</span>
+                  ) : (
+                    <button type="button" className="danger" disabled={revoke.busy} onClick={() => window.confirm(`Revoke the token ${t.name}? Whatever uses it stops working at once.`) && revoke.run(() => unwrap(api.DELETE('/api/admin/tokens/{id}', { params: { path: { id: t.id } } }))).then((ok) => ok && tokens.reload())}>
+                      Revoke <span className="visually-hidden">{t.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { WebhookEndpoint, WebhookMessage } from '../../api/types.ts';
 import { useCanWrite, useIsAdmin } from '../../auth/me-context.tsx';
+import { useUrlFilters } from '../../components/use-url-filters.ts';
+import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
 import { useAction } from '../../components/use-action.ts';
@@ -10,6 +11,7 @@ import { useLoad } from '../../components/use-load.ts';
 import { isoToLocal, localToIso } from '../destinations/lag.ts';
 import { NewEndpoint, RotateSecret, SecretOnce } from './endpoint-forms.tsx';
 import { MessageAttempts } from './message-attempts.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 const STATUSES: WebhookMessage['status'][] = ['pending', 'delivering', 'retrying', 'delivered', 'dead_lettered'];
 const TONE: Record<WebhookMessage['status'], string> = { pending: 'neutral', delivering: 'warn', retrying: 'warn', delivered: 'good', dead_lettered: 'bad' };
@@ -68,7 +70,7 @@ export default function DeliveriesPage() {
   const canWrite = useCanWrite();
   const isAdmin = useIsAdmin();
   const [secret, setSecret] = useState<{ what: string; secret: string } | null>(null);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const endpointId = params.get('endpoint') ?? '';
   const status = (params.get('status') ?? (endpointId ? '' : 'dead_lettered')) as WebhookMessage['status'] | '';
   const [version, setVersion] = useState(0);
@@ -83,13 +85,6 @@ export default function DeliveriesPage() {
   const replay = useAction();
   const urls = new Map((endpoints.data?.items ?? []).map((e) => [e.id, e.url]));
   const endpoint = endpoints.data?.items.find((e) => e.id === endpointId);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key === 'endpoint') next.delete('status');
-    setParams(next);
-  };
   const refresh = () => setVersion((v) => v + 1);
 
   return (
@@ -115,55 +110,44 @@ export default function DeliveriesPage() {
       {!endpoints.data && !endpoints.error && <Loading what="webhook endpoints" />}
       {endpoints.data?.items.length === 0 && <p className="muted">No outgoing webhook endpoints yet.</p>}
       {endpoints.data && endpoints.data.items.length > 0 && (
-        <table className="endpoints">
-          <caption className="visually-hidden">Outgoing webhook endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              {isAdmin && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.data.items.map((e) => {
-              const c = circuit(e);
-              return (
-                <tr key={e.id}>
+        <DataTable className="endpoints" caption="Outgoing webhook endpoints" columns={['Endpoint', 'State', 'Created', isAdmin && 'Actions']}>
+          {endpoints.data.items.map((e) => {
+            const c = circuit(e);
+            return (
+              <tr key={e.id}>
+                <td>
+                  <button type="button" className={`link${e.id === endpointId ? ' current' : ''}`} onClick={() => set('endpoint', e.id, ['status'])}>
+                    {e.url}
+                  </button>
+                  {e.description && <div className="small muted">{e.description}</div>}
+                </td>
+                <td>
+                  <span className={`badge tone-${c.tone}`}>{c.text}</span>
+                  {e.previous_secret_expires_at && <div className="small muted">secret rotation overlap until {exact(e.previous_secret_expires_at)}</div>}
+                </td>
+                <td>{ago(e.created_at)}</td>
+                {isAdmin && (
                   <td>
-                    <button type="button" className={`link${e.id === endpointId ? ' current' : ''}`} onClick={() => set('endpoint', e.id)}>
-                      {e.url}
-                    </button>
-                    {e.description && <div className="small muted">{e.description}</div>}
+                    <RotateSecret
+                      endpoint={e}
+                      onRotated={(s) => {
+                        setSecret({ what: e.url, secret: s });
+                        endpoints.reload();
+                      }}
+                    />
                   </td>
-                  <td>
-                    <span className={`badge tone-${c.tone}`}>{c.text}</span>
-                    {e.previous_secret_expires_at && <div className="small muted">secret rotation overlap until {exact(e.previous_secret_expires_at)}</div>}
-                  </td>
-                  <td>{ago(e.created_at)}</td>
-                  {isAdmin && (
-                    <td>
-                      <RotateSecret
-                        endpoint={e}
-                        onRotated={(s) => {
-                          setSecret({ what: e.url, secret: s });
-                          endpoints.reload();
-                        }}
-                      />
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                )}
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
 
       <h2>{endpointId ? `Messages to ${endpoint?.url ?? endpointId}` : 'Dead-letter queue (all endpoints)'}</h2>
       <div className="filters">
         <div className="field">
           <label htmlFor="delivery-endpoint">Endpoint</label>
-          <select id="delivery-endpoint" value={endpointId} onChange={(e) => set('endpoint', e.target.value)}>
+          <select id="delivery-endpoint" value={endpointId} onChange={(e) => set('endpoint', e.target.value, ['status'])}>
             <option value="">Dead-letter queue of every endpoint</option>
             {(endpoints.data?.items ?? []).map((e) => (
               <option key={e.id} value={e.id}>
@@ -173,17 +157,7 @@ export default function DeliveriesPage() {
           </select>
         </div>
         {endpointId && (
-          <div className="field">
-            <label htmlFor="delivery-status">Status</label>
-            <select id="delivery-status" value={status} onChange={(e) => set('status', e.target.value)}>
-              <option value="">Any</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s.replace('_', ' ')}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="delivery-status" label="Status" value={status} options={STATUSES} onChange={(v) => set('status', v)} />
         )}
       </div>
       {canWrite && endpoint && <BulkReplay endpoint={endpoint} onDone={refresh} />}
@@ -192,56 +166,44 @@ export default function DeliveriesPage() {
       {!messages.data && !messages.error && <Loading what="messages" />}
       {messages.data?.items.length === 0 && <p className="muted">{endpointId ? 'No messages match.' : 'The dead-letter queue is empty: every message was delivered or is still being retried.'}</p>}
       {messages.data && messages.data.items.length > 0 && (
-        <table className="messages">
-          <caption className="visually-hidden">Webhook messages, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Created</th>
-              {canWrite && <th scope="col">Actions</th>}
+        <DataTable className="messages" caption="Webhook messages, newest first" columns={['Event', 'Status', 'Attempts', 'Created', canWrite && 'Actions']}>
+          {messages.data.items.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <code>{m.event_type}</code>
+                {!endpointId && <div className="small muted">to {urls.get(m.endpoint_id) ?? m.endpoint_id}</div>}
+                <details>
+                  <summary className="small">Delivery log and payload</summary>
+                  <MessageAttempts endpointId={m.endpoint_id} messageId={m.id} version={version} />
+                  <pre className="small">{JSON.stringify(m.payload, null, 2)}</pre>
+                </details>
+              </td>
+              <td>
+                <span className={`badge tone-${TONE[m.status]}`}>{m.status.replace('_', ' ')}</span>
+                {m.last_error && <div className="small tone-bad">{m.last_error}</div>}
+                {m.next_attempt_at && m.status === 'retrying' && <div className="small muted">next attempt {ago(m.next_attempt_at)}</div>}
+              </td>
+              <td>
+                {m.attempts}
+                {m.last_status_code !== null ? ` (last ${m.last_status_code})` : ''}
+              </td>
+              <td>
+                <time dateTime={m.created_at} title={exact(m.created_at)}>
+                  {ago(m.created_at)}
+                </time>
+              </td>
+              {canWrite && (
+                <td>
+                  {(m.status === 'dead_lettered' || m.status === 'delivered') && (
+                    <button type="button" disabled={replay.busy} onClick={() => replay.run(() => unwrap(api.POST('/api/integration/webhooks/{id}/messages/{message_id}/replay', { params: { path: { id: m.endpoint_id, message_id: m.id } } }))).then((ok) => ok && refresh())}>
+                      Replay <span className="visually-hidden">{m.event_type} message</span>
+                    </button>
+                  )}
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {messages.data.items.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <code>{m.event_type}</code>
-                  {!endpointId && <div className="small muted">to {urls.get(m.endpoint_id) ?? m.endpoint_id}</div>}
-                  <details>
-                    <summary className="small">Delivery log and payload</summary>
-                    <MessageAttempts endpointId={m.endpoint_id} messageId={m.id} version={version} />
-                    <pre className="small">{JSON.stringify(m.payload, null, 2)}</pre>
-                  </details>
-                </td>
-                <td>
-                  <span className={`badge tone-${TONE[m.status]}`}>{m.status.replace('_', ' ')}</span>
-                  {m.last_error && <div className="small tone-bad">{m.last_error}</div>}
-                  {m.next_attempt_at && m.status === 'retrying' && <div className="small muted">next attempt {ago(m.next_attempt_at)}</div>}
-                </td>
-                <td>
-                  {m.attempts}
-                  {m.last_status_code !== null ? ` (last ${m.last_status_code})` : ''}
-                </td>
-                <td>
-                  <time dateTime={m.created_at} title={exact(m.created_at)}>
-                    {ago(m.created_at)}
-                  </time>
-                </td>
-                {canWrite && (
-                  <td>
-                    {(m.status === 'dead_lettered' || m.status === 'delivered') && (
-                      <button type="button" disabled={replay.busy} onClick={() => replay.run(() => unwrap(api.POST('/api/integration/webhooks/{id}/messages/{message_id}/replay', { params: { path: { id: m.endpoint_id, message_id: m.id } } }))).then((ok) => ok && refresh())}>
-                        Replay <span className="visually-hidden">{m.event_type} message</span>
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

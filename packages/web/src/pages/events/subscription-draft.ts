@@ -1,3 +1,4 @@
+import { DraftError } from '../../components/draft-error.ts';
 import type { Subscription, SubscriptionInput } from '../../api/types.ts';
 import { EMPTY_FILTER, fromCriteria, toCriteria, type FilterDraft } from '../../components/filter-criteria.ts';
 
@@ -18,33 +19,24 @@ export interface SubscriptionDraft {
 
 export const NEW_SUBSCRIPTION: SubscriptionDraft = { name: '', eventType: 'record.*', sourceInstanceId: '', filter: EMPTY_FILTER, actionType: 'webhook', endpointId: '', targetInstanceId: '', stream: '', action: '', actionInput: '{}', isActive: true };
 
-export class SubscriptionDraftError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'SubscriptionDraftError';
-    this.field = field;
-  }
-}
-
-/** The API body for a draft; throws a SubscriptionDraftError (or the filter's FilterDraftError) naming the field. */
+/** The API body for a draft; throws a DraftError (or the filter's FilterDraftError) naming the field. */
 export function toSubscriptionInput(draft: SubscriptionDraft): SubscriptionInput {
-  if (!draft.eventType.trim()) throw new SubscriptionDraftError('event-type', 'Choose an event type, a prefix such as record.* or * for every event.');
+  if (!draft.eventType.trim()) throw new DraftError('event-type', 'Choose an event type, a prefix such as record.* or * for every event.');
   const filter_criteria = toCriteria(draft.filter);
   let action_config: Record<string, unknown>;
   if (draft.actionType === 'webhook') {
-    if (!draft.endpointId) throw new SubscriptionDraftError('endpoint', 'Choose the webhook endpoint the events are sent to.');
+    if (!draft.endpointId) throw new DraftError('endpoint', 'Choose the webhook endpoint the events are sent to.');
     action_config = { endpoint_id: draft.endpointId };
   } else {
-    if (!draft.targetInstanceId) throw new SubscriptionDraftError('target', `Choose the integration that ${draft.actionType === 'sync' ? 'syncs' : 'runs the action'}.`);
+    if (!draft.targetInstanceId) throw new DraftError('target', `Choose the integration that ${draft.actionType === 'sync' ? 'syncs' : 'runs the action'}.`);
     if (draft.actionType === 'sync') action_config = { instance_id: draft.targetInstanceId, ...(draft.stream.trim() ? { stream: draft.stream.trim() } : {}) };
     else {
-      if (!draft.action.trim()) throw new SubscriptionDraftError('action', 'Name the connector action to run.');
+      if (!draft.action.trim()) throw new DraftError('action', 'Name the connector action to run.');
       let input: unknown;
       try {
         input = JSON.parse(draft.actionInput || '{}');
       } catch (e) {
-        throw new SubscriptionDraftError('action-input', `The action input is not valid JSON: ${(e as Error).message}`);
+        throw new DraftError('action-input', `The action input is not valid JSON: ${(e as Error).message}`);
       }
       action_config = { instance_id: draft.targetInstanceId, action: draft.action.trim(), input };
     }

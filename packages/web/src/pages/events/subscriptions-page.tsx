@@ -2,50 +2,27 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { EventType, Instance, Subscription, WebhookEndpoint } from '../../api/types.ts';
 import { useCanWrite } from '../../auth/me-context.tsx';
-import { ErrorBox, Loading } from '../../components/error-box.tsx';
+import { FormFooter, useDraftForm } from '../../components/draft-form.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
 import { FilterBuilder } from '../../components/filter-builder.tsx';
 import { describeCriteria, FilterDraftError } from '../../components/filter-criteria.ts';
+import { InstanceOptions } from '../../components/instance-options.tsx';
+import { ItemActions } from '../../components/item-actions.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from '../operations/instance-names.ts';
-import { describeAction, fromSubscription, NEW_SUBSCRIPTION, SubscriptionDraftError, toSubscriptionInput, type SubscriptionDraft } from './subscription-draft.ts';
-
-function InstanceOptions({ instances }: { instances: readonly Instance[] }) {
-  return (
-    <>
-      {instances.map((i) => (
-        <option key={i.id} value={i.id}>
-          {i.name} ({i.connector_id})
-        </option>
-      ))}
-    </>
-  );
-}
+import { describeAction, fromSubscription, NEW_SUBSCRIPTION, toSubscriptionInput, type SubscriptionDraft } from './subscription-draft.ts';
 
 function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, onCancel }: { subscription: Subscription | null; types: readonly EventType[]; instances: readonly Instance[]; endpoints: readonly WebhookEndpoint[]; onSaved: () => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState<SubscriptionDraft>(subscription ? fromSubscription(subscription) : NEW_SUBSCRIPTION);
-  const [invalid, setInvalid] = useState<SubscriptionDraftError | FilterDraftError | null>(null);
-  const save = useAction();
-  const set = (patch: Partial<SubscriptionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = (body: ReturnType<typeof toSubscriptionInput>) =>
+    subscription ? unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: subscription.id } }, body })) : unwrap(api.POST('/api/integration/event-subscriptions', { body }));
+  const form = useDraftForm(subscription ? () => fromSubscription(subscription) : NEW_SUBSCRIPTION, toSubscriptionInput, save, onSaved);
+  const { draft, set, invalid } = form;
   const prefixes = [...new Set(types.map((t) => t.type.split('.')[0]))].map((p) => `${p}.*`);
   const selected = types.find((t) => t.type === draft.eventType);
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    let body;
-    try {
-      body = toSubscriptionInput(draft);
-      setInvalid(null);
-    } catch (error) {
-      setInvalid(error as SubscriptionDraftError);
-      return;
-    }
-    const saved = await save.run(() =>
-      subscription ? unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: subscription.id } }, body })) : unwrap(api.POST('/api/integration/event-subscriptions', { body })),
-    );
-    if (saved) onSaved();
-  }
   return (
-    <form className="card subscription-form" onSubmit={submit} aria-label={subscription ? `Edit subscription ${subscription.name}` : 'New event subscription'}>
+    <form className="card subscription-form" onSubmit={form.submit} aria-label={subscription ? `Edit subscription ${subscription.name}` : 'New event subscription'}>
       <h2>{subscription ? `Edit ${subscription.name}` : 'New event subscription'}</h2>
       <div className="filters">
         <div className="field grow">
@@ -135,20 +112,7 @@ function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, 
       <label className="checkbox">
         <input type="checkbox" checked={draft.isActive} onChange={(e) => set({ isActive: e.target.checked })} /> Active
       </label>
-      {invalid && !(invalid instanceof FilterDraftError) && (
-        <p className="field-error" role="alert">
-          {invalid.message}
-        </p>
-      )}
-      <ErrorBox error={save.error} title={subscription ? 'The subscription was not saved' : 'The subscription was not created'} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {subscription ? 'Save subscription' : 'Create subscription'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter form={form} errorTitle={subscription ? 'The subscription was not saved' : 'The subscription was not created'} submitLabel={subscription ? 'Save subscription' : 'Create subscription'} onCancel={onCancel} />
     </form>
   );
 }
@@ -189,10 +153,8 @@ export default function SubscriptionsPage() {
           onCancel={() => setEditing(null)}
         />
       )}
-      <ErrorBox error={subscriptions.error} />
       <ErrorBox error={change.error} title="The subscription was not changed" />
-      {!subscriptions.data && !subscriptions.error && <Loading what="event subscriptions" />}
-      {subscriptions.data?.items.length === 0 && <p className="muted">No event subscriptions yet.</p>}
+      <ListState load={subscriptions} items={subscriptions.data?.items} what="event subscriptions" empty="No event subscriptions yet." />
       <ul className="plain">
         {subscriptions.data?.items.map((s) => (
           <li key={s.id} className="card subscription" aria-label={`Subscription ${s.name}`}>
@@ -204,17 +166,17 @@ export default function SubscriptionsPage() {
               {s.instance_id ? ` from ${names.instance(s.instance_id)}` : ''} matching {describeCriteria(s.filter_criteria)}: {describeAction(s.action_type, s.action_config, names)}
             </p>
             {canWrite && (
-              <div className="actions">
-                <button type="button" onClick={() => setEditing(s)}>
-                  Edit <span className="visually-hidden">{s.name}</span>
-                </button>
+              <ItemActions
+                name={s.name}
+                busy={change.busy}
+                onEdit={() => setEditing(s)}
+                confirmDelete={`Delete the subscription ${s.name}?`}
+                onDelete={() => change.run(() => unwrap(api.DELETE('/api/integration/event-subscriptions/{id}', { params: { path: { id: s.id } } }))).then((ok) => ok && subscriptions.reload())}
+              >
                 <button type="button" disabled={change.busy} onClick={() => change.run(() => unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: s.id } }, body: { is_active: !s.is_active } }))).then((ok) => ok && subscriptions.reload())}>
                   {s.is_active ? 'Pause' : 'Resume'} <span className="visually-hidden">{s.name}</span>
                 </button>
-                <button type="button" className="danger" disabled={change.busy} onClick={() => window.confirm(`Delete the subscription ${s.name}?`) && change.run(() => unwrap(api.DELETE('/api/integration/event-subscriptions/{id}', { params: { path: { id: s.id } } }))).then((ok) => ok && subscriptions.reload())}>
-                  Delete <span className="visually-hidden">{s.name}</span>
-                </button>
-              </div>
+              </ItemActions>
             )}
           </li>
         ))}

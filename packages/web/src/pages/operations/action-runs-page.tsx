@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { ActionRun } from '../../api/types.ts';
 import { useCanWrite, useMe } from '../../auth/me-context.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
 import { useLoad } from '../../components/use-load.ts';
@@ -64,17 +65,7 @@ export default function ActionRunsPage() {
     <section>
       <h1>Action runs</h1>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="run-status">Status</label>
-          <select id="run-status" value={status} onChange={(e) => setParams(e.target.value ? { status: e.target.value } : {})}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="run-status" label="Status" value={status} options={STATUSES} onChange={(v) => setParams(v ? { status: v } : {})} />
       </div>
       <ErrorBox error={runs.error} />
       {!runs.data && <Loading what="action runs" />}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { useUrlFilters } from '../../components/use-url-filters.ts';
+import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { ExecutionProgress, isTerminal } from './execution-progress.tsx';
@@ -11,7 +12,7 @@ const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as c
 
 /** Sync executions, newest first, with live progress while any is running. */
 export default function ExecutionsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const instance = params.get('instance') ?? '';
   const status = (params.get('status') ?? '') as (typeof STATUSES)[number] | '';
   const instances = useLoad(allInstances, []);
@@ -26,29 +27,13 @@ export default function ExecutionsPage() {
     return () => clearInterval(timer);
   }, [live, executions.reload]);
   const names = new Map((instances.data ?? []).map((i) => [i.id, i.name]));
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
 
   return (
     <section>
       <h1>Sync executions</h1>
       <div className="filters">
         <InstanceSelect id="exec-instance" instances={instances.data ?? []} value={instance} onChange={(v) => set('instance', v)} />
-        <div className="field">
-          <label htmlFor="exec-status">Status</label>
-          <select id="exec-status" value={status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="exec-status" label="Status" value={status} options={STATUSES} onChange={(v) => set('status', v)} format={(s) => s} />
         {live && (
           <p className="muted small" role="status">
             Live: refreshing every second while a sync runs.

@@ -1,4 +1,5 @@
 import type { Instance } from '../../api/types.ts';
+import { InstanceOptions } from '../../components/instance-options.tsx';
 
 /** A labelled instance filter ("All integrations" or one). */
 export function InstanceSelect({ id, instances, value, onChange }: { id: string; instances: readonly Instance[]; value: string; onChange: (id: string) => void }) {
@@ -7,11 +8,7 @@ export function InstanceSelect({ id, instances, value, onChange }: { id: string;
       <label htmlFor={id}>Integration</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">All integrations</option>
-        {instances.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.name} ({i.connector_id})
-          </option>
-        ))}
+        <InstanceOptions instances={instances} />
       </select>
     </div>
   );

@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { LogEntry } from '../../api/types.ts';
+import { useUrlFilters } from '../../components/use-url-filters.ts';
+import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { exact } from '../../components/format.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from './instance-names.ts';
 import { InstanceSelect } from './instance-select.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 const LEVELS = ['info', 'success', 'warning', 'error'] as const;
 const TONE: Record<LogEntry['level'], string> = { info: 'neutral', success: 'good', warning: 'warn', error: 'bad' };
 
 /** Integration logs with filters (integration, level, operation, text), newest first, paged. */
 export default function LogsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const instance = params.get('instance') ?? '';
   const level = (params.get('level') ?? '') as LogEntry['level'] | '';
   const operation = params.get('operation') ?? '';
@@ -30,12 +32,6 @@ export default function LogsPage() {
     return page.items;
   }, [JSON.stringify(query)]);
   const names = new Map((instances.data ?? []).map((i) => [i.id, i.name]));
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   async function more() {
     if (!cursor) return;
     const page = await unwrap(api.GET('/api/integration/logs', { params: { query: { ...query, cursor } } }));
@@ -55,17 +51,7 @@ export default function LogsPage() {
         }}
       >
         <InstanceSelect id="log-instance" instances={instances.data ?? []} value={instance} onChange={(v) => set('instance', v)} />
-        <div className="field">
-          <label htmlFor="log-level">Level</label>
-          <select id="log-level" value={level} onChange={(e) => set('level', e.target.value)}>
-            <option value="">Any</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="log-level" label="Level" value={level} options={LEVELS} onChange={(v) => set('level', v)} format={(s) => s} />
         <div className="field">
           <label htmlFor="log-operation">Operation</label>
           <input id="log-operation" list="log-operations" value={operation} onChange={(e) => set('operation', e.target.value)} placeholder="sync, connection_test…" />
@@ -85,43 +71,31 @@ export default function LogsPage() {
       {!first.data && <Loading what="logs" />}
       {first.data && entries.length === 0 && <p className="muted">No log entries match.</p>}
       {entries.length > 0 && (
-        <table className="logs">
-          <caption className="visually-hidden">Log entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Level</th>
-              <th scope="col">Integration</th>
-              <th scope="col">Operation</th>
-              <th scope="col">Message</th>
+        <DataTable className="logs" caption="Log entries, newest first" columns={['Time', 'Level', 'Integration', 'Operation', 'Message']}>
+          {entries.map((l) => (
+            <tr key={l.id}>
+              <td>
+                <time dateTime={l.timestamp}>{exact(l.timestamp)}</time>
+              </td>
+              <td>
+                <span className={`badge tone-${TONE[l.level]}`}>{l.level}</span>
+              </td>
+              <td>{l.instance_id ? (names.get(l.instance_id) ?? l.instance_id) : '—'}</td>
+              <td>
+                <code>{l.operation}</code>
+              </td>
+              <td>
+                {l.message}
+                {Object.keys(l.details).length > 0 && (
+                  <details>
+                    <summary className="small">details</summary>
+                    <pre className="small">{JSON.stringify(l.details, null, 2)}</pre>
+                  </details>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  <time dateTime={l.timestamp}>{exact(l.timestamp)}</time>
-                </td>
-                <td>
-                  <span className={`badge tone-${TONE[l.level]}`}>{l.level}</span>
-                </td>
-                <td>{l.instance_id ? (names.get(l.instance_id) ?? l.instance_id) : '—'}</td>
-                <td>
-                  <code>{l.operation}</code>
-                </td>
-                <td>
-                  {l.message}
-                  {Object.keys(l.details).length > 0 && (
-                    <details>
-                      <summary className="small">details</summary>
-                      <pre className="small">{JSON.stringify(l.details, null, 2)}</pre>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {cursor && (
         <button type="button" onClick={more}>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { RecordItem } from '../../api/types.ts';
+import { useUrlFilters } from '../../components/use-url-filters.ts';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from '../operations/instance-names.ts';
 import { InstanceSelect } from '../operations/instance-select.tsx';
 import { recordSummary } from './record-summary.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 const KINDS = [
   { path: '/api/records', label: 'All records' },
@@ -45,7 +46,7 @@ function Provenance({ record: r }: { record: RecordItem }) {
 
 /** Records browser: assets, vulnerabilities, findings, incidents, identities or any class, each with its provenance. */
 export default function RecordsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const kind = (KINDS.find((k) => k.path === params.get('kind'))?.path ?? '/api/records') as KindPath;
   const instance = params.get('instance') ?? '';
   const q = params.get('q') ?? '';
@@ -55,12 +56,6 @@ export default function RecordsPage() {
     () => unwrap(api.GET(kind as '/api/records', { params: { query: { limit: 50, ...(instance ? { instance_id: instance } : {}), ...(q ? { q } : {}) } } })),
     [kind, instance, q],
   );
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
 
   return (
     <section>
@@ -90,44 +85,32 @@ export default function RecordsPage() {
       {!records.data && <Loading what="records" />}
       {records.data?.items.length === 0 && <p className="muted">No records match.</p>}
       {records.data && records.data.items.length > 0 && (
-        <table className="records">
-          <caption className="visually-hidden">Records, most recently seen first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Class</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Provenance</th>
+        <DataTable className="records" caption="Records, most recently seen first" columns={['Record', 'Class', 'Severity', 'Last seen', 'Provenance']}>
+          {records.data.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {recordSummary(r.data)}
+                {r.deleted_at && <span className="badge tone-off">deleted</span>}
+                <details>
+                  <summary className="small">OCSF</summary>
+                  <pre className="small">{JSON.stringify(r.data, null, 2)}</pre>
+                </details>
+              </td>
+              <td>
+                {r.class_name ?? r.class_uid} <span className="muted small">({r.class_uid})</span>
+              </td>
+              <td>{r.severity ?? '—'}</td>
+              <td>
+                <time dateTime={r.last_seen} title={exact(r.last_seen)}>
+                  {ago(r.last_seen)}
+                </time>
+              </td>
+              <td>
+                <Provenance record={r} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {records.data.items.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {recordSummary(r.data)}
-                  {r.deleted_at && <span className="badge tone-off">deleted</span>}
-                  <details>
-                    <summary className="small">OCSF</summary>
-                    <pre className="small">{JSON.stringify(r.data, null, 2)}</pre>
-                  </details>
-                </td>
-                <td>
-                  {r.class_name ?? r.class_uid} <span className="muted small">({r.class_uid})</span>
-                </td>
-                <td>{r.severity ?? '—'}</td>
-                <td>
-                  <time dateTime={r.last_seen} title={exact(r.last_seen)}>
-                    {ago(r.last_seen)}
-                  </time>
-                </td>
-                <td>
-                  <Provenance record={r} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

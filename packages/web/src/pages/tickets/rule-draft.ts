@@ -1,3 +1,4 @@
+import { DraftError } from '../../components/draft-error.ts';
 import type { TicketRule, TicketRuleInput } from '../../api/types.ts';
 import { EMPTY_FILTER, fromCriteria, toCriteria, type FilterDraft } from '../../components/filter-criteria.ts';
 
@@ -38,24 +39,15 @@ export const NEW_RULE: RuleDraft = {
   commentOnChanges: true,
 };
 
-export class RuleDraftError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'RuleDraftError';
-    this.field = field;
-  }
-}
-
 function jsonObject(text: string, field: string, what: string): Record<string, unknown> | null {
   if (!text.trim()) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new RuleDraftError(field, `${what} is not valid JSON: ${(e as Error).message}`);
+    throw new DraftError(field, `${what} is not valid JSON: ${(e as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RuleDraftError(field, `${what} must be a JSON object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DraftError(field, `${what} must be a JSON object.`);
   return value as Record<string, unknown>;
 }
 
@@ -64,15 +56,15 @@ function priorityMatrix(text: string): Record<string, Record<string, number>> | 
   if (!matrix) return null;
   for (const [severity, row] of Object.entries(matrix)) {
     const ok = typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every((p) => Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 5);
-    if (!ok) throw new RuleDraftError('priority-matrix', `The priority matrix row “${severity}” must map asset criticalities to priorities 1-5, such as { "none": 2 }.`);
+    if (!ok) throw new DraftError('priority-matrix', `The priority matrix row “${severity}” must map asset criticalities to priorities 1-5, such as { "none": 2 }.`);
   }
   return matrix as Record<string, Record<string, number>>;
 }
 
-/** The API body for a draft; throws a RuleDraftError (or the filter's FilterDraftError) naming the field. */
+/** The API body for a draft; throws a DraftError (or the filter's FilterDraftError) naming the field. */
 export function toRuleInput(draft: RuleDraft): TicketRuleInput {
-  if (!draft.name.trim()) throw new RuleDraftError('name', 'Give the rule a name.');
-  if (!draft.instanceId) throw new RuleDraftError('instance', 'Choose the ITSM integration the tickets go to.');
+  if (!draft.name.trim()) throw new DraftError('name', 'Give the rule a name.');
+  if (!draft.instanceId) throw new DraftError('instance', 'Choose the ITSM integration the tickets go to.');
   const tags = draft.assetTags
     .split(',')
     .map((s) => s.trim())

@@ -2,35 +2,23 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { SlaPolicy } from '../../api/types.ts';
 import { useCanWrite } from '../../auth/me-context.tsx';
-import { ErrorBox, Loading } from '../../components/error-box.tsx';
+import { FormFooter, useDraftForm } from '../../components/draft-form.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { ItemActions } from '../../components/item-actions.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { DAYS, fromSlaPolicy, minutesText, NEW_SLA, SlaDraftError, toSlaInput, type SlaDraft } from './sla-draft.ts';
+import { DAYS, fromSlaPolicy, minutesText, NEW_SLA, toSlaInput, type SlaDraft } from './sla-draft.ts';
 import { TicketsNav } from './tickets-nav.tsx';
 
 function SlaForm({ policy, onSaved, onCancel }: { policy: SlaPolicy | null; onSaved: () => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState<SlaDraft>(policy ? fromSlaPolicy(policy) : NEW_SLA);
-  const [invalid, setInvalid] = useState<SlaDraftError | null>(null);
-  const save = useAction();
-  const set = (patch: Partial<SlaDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = (body: ReturnType<typeof toSlaInput>) =>
+    policy ? unwrap(api.PUT('/api/integration/sla-policies/{id}', { params: { path: { id: policy.id } }, body })) : unwrap(api.POST('/api/integration/sla-policies', { body }));
+  const form = useDraftForm(policy ? () => fromSlaPolicy(policy) : NEW_SLA, toSlaInput, save, onSaved);
+  const { draft, set, invalid } = form;
   const id = policy ? `sla-${policy.id}` : 'sla-new';
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    let body;
-    try {
-      body = toSlaInput(draft);
-      setInvalid(null);
-    } catch (error) {
-      setInvalid(error as SlaDraftError);
-      return;
-    }
-    const ok = await save.run(() =>
-      policy ? unwrap(api.PUT('/api/integration/sla-policies/{id}', { params: { path: { id: policy.id } }, body })) : unwrap(api.POST('/api/integration/sla-policies', { body })),
-    );
-    if (ok) onSaved();
-  }
   return (
-    <form className="card" onSubmit={submit} aria-label={policy ? `Edit SLA policy ${policy.name}` : 'New SLA policy'}>
+    <form className="card" onSubmit={form.submit} aria-label={policy ? `Edit SLA policy ${policy.name}` : 'New SLA policy'}>
       <h2>{policy ? `Edit ${policy.name}` : 'New SLA policy'}</h2>
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
@@ -81,20 +69,7 @@ function SlaForm({ policy, onSaved, onCancel }: { policy: SlaPolicy | null; onSa
           </fieldset>
         </fieldset>
       )}
-      {invalid && (
-        <p className="field-error" role="alert">
-          {invalid.message}
-        </p>
-      )}
-      <ErrorBox error={save.error} title="The policy was not saved" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {policy ? 'Save policy' : 'Create policy'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter form={form} errorTitle="The policy was not saved" submitLabel={policy ? 'Save policy' : 'Create policy'} onCancel={onCancel} />
     </form>
   );
 }
@@ -121,10 +96,8 @@ export default function SlaPoliciesPage() {
       </div>
       <TicketsNav />
       {editing !== null && <SlaForm key={editing === 'new' ? 'new' : editing.id} policy={editing === 'new' ? null : editing} onSaved={done} onCancel={() => setEditing(null)} />}
-      <ErrorBox error={policies.error} />
       <ErrorBox error={remove.error} title="The policy was not deleted" />
-      {!policies.data && !policies.error && <Loading what="SLA policies" />}
-      {policies.data?.items.length === 0 && <p className="muted">No SLA policies yet.</p>}
+      <ListState load={policies} items={policies.data?.items} what="SLA policies" empty="No SLA policies yet." />
       <ul className="plain">
         {policies.data?.items.map((p) => (
           <li key={p.id} className="card sla-policy">
@@ -138,14 +111,13 @@ export default function SlaPoliciesPage() {
               {p.business_hours ? ` · business hours ${p.business_hours.start}-${p.business_hours.end} ${p.business_hours.days.map((d) => DAYS[d - 1]).join(', ')} (${p.business_hours.timezone})` : ' · around the clock'}
             </p>
             {canWrite && (
-              <div className="actions">
-                <button type="button" onClick={() => setEditing(p)}>
-                  Edit <span className="visually-hidden">{p.name}</span>
-                </button>
-                <button type="button" className="danger" disabled={remove.busy} onClick={() => window.confirm(`Delete the SLA policy ${p.name}? Rules using it open tickets without an SLA.`) && remove.run(() => unwrap(api.DELETE('/api/integration/sla-policies/{id}', { params: { path: { id: p.id } } }))).then((ok) => ok && policies.reload())}>
-                  Delete <span className="visually-hidden">{p.name}</span>
-                </button>
-              </div>
+              <ItemActions
+                name={p.name}
+                busy={remove.busy}
+                onEdit={() => setEditing(p)}
+                confirmDelete={`Delete the SLA policy ${p.name}? Rules using it open tickets without an SLA.`}
+                onDelete={() => remove.run(() => unwrap(api.DELETE('/api/integration/sla-policies/{id}', { params: { path: { id: p.id } } }))).then((ok) => ok && policies.reload())}
+              />
             )}
           </li>
         ))}

@@ -8,6 +8,7 @@ import { DueTime, SlaBadge, TicketStatusBadge } from '../../components/sla-badge
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { VendorKey } from './vendor-key.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 /** One ticket: status and SLA clock, vendor key, mapped fields, the findings linked to it; Retry when failed. */
 export default function TicketPage() {
@@ -70,34 +71,22 @@ export default function TicketPage() {
           {t.findings.length === 0 ? (
             <p className="muted">No findings are linked to this ticket.</p>
           ) : (
-            <table className="findings">
-              <caption className="visually-hidden">Findings linked to this ticket</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Finding</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Linked</th>
-                  <th scope="col">Resolved at source</th>
-                  <th scope="col">Done at the vendor</th>
+            <DataTable className="findings" caption="Findings linked to this ticket" columns={['Finding', 'Severity', 'Linked', 'Resolved at source', 'Done at the vendor']}>
+              {t.findings.map((f) => (
+                <tr key={f.record_id}>
+                  <td>
+                    <Link to={`/records?q=${encodeURIComponent(f.external_id)}`}>{f.title ?? f.external_id}</Link>
+                    <div className="small muted">
+                      class {f.class_uid} · stream {f.stream} · <code>{f.external_id}</code>
+                    </div>
+                  </td>
+                  <td>{f.severity_id === null ? '—' : (SEVERITIES.find((s) => s.id === f.severity_id)?.label ?? f.severity_id)}</td>
+                  <td>{exact(f.linked_at)}</td>
+                  <td>{f.resolved_at ? exact(f.resolved_at) : 'open'}</td>
+                  <td>{f.ticket_resolved_at ? exact(f.ticket_resolved_at) : '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {t.findings.map((f) => (
-                  <tr key={f.record_id}>
-                    <td>
-                      <Link to={`/records?q=${encodeURIComponent(f.external_id)}`}>{f.title ?? f.external_id}</Link>
-                      <div className="small muted">
-                        class {f.class_uid} · stream {f.stream} · <code>{f.external_id}</code>
-                      </div>
-                    </td>
-                    <td>{f.severity_id === null ? '—' : (SEVERITIES.find((s) => s.id === f.severity_id)?.label ?? f.severity_id)}</td>
-                    <td>{exact(f.linked_at)}</td>
-                    <td>{f.resolved_at ? exact(f.resolved_at) : 'open'}</td>
-                    <td>{f.ticket_resolved_at ? exact(f.ticket_resolved_at) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
           <h2>Fields sent to the ITSM</h2>
           <pre className="small">{JSON.stringify(t.fields, null, 2)}</pre>

@@ -2,36 +2,27 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Instance, SlaPolicy, TicketRule } from '../../api/types.ts';
 import { useCanWrite } from '../../auth/me-context.tsx';
-import { ErrorBox, Loading } from '../../components/error-box.tsx';
+import { FormFooter, useDraftForm } from '../../components/draft-form.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
 import { FilterBuilder } from '../../components/filter-builder.tsx';
 import { describeCriteria, FilterDraftError } from '../../components/filter-criteria.ts';
+import { InstanceOptions } from '../../components/instance-options.tsx';
+import { ItemActions } from '../../components/item-actions.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from '../operations/instance-names.ts';
-import { fromRule, NEW_RULE, RuleDraftError, toRuleInput, type RuleDraft } from './rule-draft.ts';
+import { fromRule, NEW_RULE, toRuleInput, type RuleDraft } from './rule-draft.ts';
 import { TicketsNav } from './tickets-nav.tsx';
 
 function RuleForm({ rule, instances, policies, onSaved, onCancel }: { rule: TicketRule | null; instances: readonly Instance[]; policies: readonly SlaPolicy[]; onSaved: () => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState<RuleDraft>(rule ? fromRule(rule) : NEW_RULE);
-  const [invalid, setInvalid] = useState<RuleDraftError | FilterDraftError | null>(null);
-  const save = useAction();
-  const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = (body: ReturnType<typeof toRuleInput>) =>
+    rule ? unwrap(api.PUT('/api/integration/ticket-rules/{id}', { params: { path: { id: rule.id } }, body })) : unwrap(api.POST('/api/integration/ticket-rules', { body }));
+  const form = useDraftForm(rule ? () => fromRule(rule) : NEW_RULE, toRuleInput, save, onSaved);
+  const { draft, set, invalid } = form;
   const id = rule ? `rule-${rule.id}` : 'rule-new';
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    let body;
-    try {
-      body = toRuleInput(draft);
-      setInvalid(null);
-    } catch (error) {
-      setInvalid(error as RuleDraftError);
-      return;
-    }
-    const ok = await save.run(() => (rule ? unwrap(api.PUT('/api/integration/ticket-rules/{id}', { params: { path: { id: rule.id } }, body })) : unwrap(api.POST('/api/integration/ticket-rules', { body }))));
-    if (ok) onSaved();
-  }
   return (
-    <form className="card" onSubmit={submit} aria-label={rule ? `Edit ticket rule ${rule.name}` : 'New ticket rule'}>
+    <form className="card" onSubmit={form.submit} aria-label={rule ? `Edit ticket rule ${rule.name}` : 'New ticket rule'}>
       <h2>{rule ? `Edit ${rule.name}` : 'New ticket rule'}</h2>
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
@@ -42,22 +33,14 @@ function RuleForm({ rule, instances, policies, onSaved, onCancel }: { rule: Tick
           <label htmlFor={`${id}-instance`}>Open tickets in</label>
           <select id={`${id}-instance`} value={draft.instanceId} onChange={(e) => set({ instanceId: e.target.value })} required>
             <option value="">Choose the ITSM integration…</option>
-            {instances.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name} ({i.connector_id})
-              </option>
-            ))}
+            <InstanceOptions instances={instances} />
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-source`}>Findings from</label>
           <select id={`${id}-source`} value={draft.sourceInstanceId} onChange={(e) => set({ sourceInstanceId: e.target.value })}>
             <option value="">Any integration</option>
-            {instances.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name} ({i.connector_id})
-              </option>
-            ))}
+            <InstanceOptions instances={instances} />
           </select>
         </div>
         <div className="field">
@@ -132,20 +115,7 @@ function RuleForm({ rule, instances, policies, onSaved, onCancel }: { rule: Tick
       <label className="checkbox">
         <input type="checkbox" checked={draft.isActive} onChange={(e) => set({ isActive: e.target.checked })} /> Active
       </label>
-      {invalid && !(invalid instanceof FilterDraftError) && (
-        <p className="field-error" role="alert">
-          {invalid.message}
-        </p>
-      )}
-      <ErrorBox error={save.error} title="The rule was not saved" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {rule ? 'Save rule' : 'Create rule'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter form={form} errorTitle="The rule was not saved" submitLabel={rule ? 'Save rule' : 'Create rule'} onCancel={onCancel} />
     </form>
   );
 }
@@ -178,10 +148,8 @@ export default function TicketRulesPage() {
       {editing !== null && (
         <RuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? null : editing} instances={instances.data ?? []} policies={policies.data?.items ?? []} onSaved={done} onCancel={() => setEditing(null)} />
       )}
-      <ErrorBox error={rules.error} />
       <ErrorBox error={remove.error} title="The rule was not deleted" />
-      {!rules.data && !rules.error && <Loading what="ticket rules" />}
-      {rules.data?.items.length === 0 && <p className="muted">No ticket rules yet.</p>}
+      <ListState load={rules} items={rules.data?.items} what="ticket rules" empty="No ticket rules yet." />
       <ul className="plain">
         {rules.data?.items.map((r) => (
           <li key={r.id} className="card ticket-rule">
@@ -194,14 +162,13 @@ export default function TicketRulesPage() {
               {r.asset_conditions ? ` on assets with ${JSON.stringify(r.asset_conditions)}` : ''} · SLA: {r.sla_policy_id ? (policyNames.get(r.sla_policy_id) ?? r.sla_policy_id) : 'none'}
             </p>
             {canWrite && (
-              <div className="actions">
-                <button type="button" onClick={() => setEditing(r)}>
-                  Edit <span className="visually-hidden">{r.name}</span>
-                </button>
-                <button type="button" className="danger" disabled={remove.busy} onClick={() => window.confirm(`Delete the ticket rule ${r.name}? Its tickets stay.`) && remove.run(() => unwrap(api.DELETE('/api/integration/ticket-rules/{id}', { params: { path: { id: r.id } } }))).then((ok) => ok && rules.reload())}>
-                  Delete <span className="visually-hidden">{r.name}</span>
-                </button>
-              </div>
+              <ItemActions
+                name={r.name}
+                busy={remove.busy}
+                onEdit={() => setEditing(r)}
+                confirmDelete={`Delete the ticket rule ${r.name}? Its tickets stay.`}
+                onDelete={() => remove.run(() => unwrap(api.DELETE('/api/integration/ticket-rules/{id}', { params: { path: { id: r.id } } }))).then((ok) => ok && rules.reload())}
+              />
             )}
           </li>
         ))}

@@ -1,7 +1,9 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { SlaState, TicketStatus } from '../../api/types.ts';
 import { useCanWrite } from '../../auth/me-context.tsx';
+import { useUrlFilters } from '../../components/use-url-filters.ts';
+import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
 import { DueTime, SLA_STATES, SlaBadge, slaLabel, TICKET_STATUSES, TicketStatusBadge } from '../../components/sla-badge.tsx';
@@ -11,11 +13,12 @@ import { allInstances } from '../operations/instance-names.ts';
 import { InstanceSelect } from '../operations/instance-select.tsx';
 import { TicketsNav } from './tickets-nav.tsx';
 import { VendorKey } from './vendor-key.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 /** Tickets Patchbay opened in the ITSM: status, SLA state and due time, vendor key; filters; Retry when failed. */
 export default function TicketsPage() {
   const canWrite = useCanWrite();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const status = (params.get('status') ?? '') as TicketStatus | '';
   const sla = (params.get('sla') ?? '') as SlaState | '';
   const instance = params.get('instance') ?? '';
@@ -26,40 +29,14 @@ export default function TicketsPage() {
   );
   const retry = useAction();
   const names = new Map((instances.data ?? []).map((i) => [i.id, i.name]));
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
 
   return (
     <section>
       <h1>Tickets</h1>
       <TicketsNav />
       <div className="filters">
-        <div className="field">
-          <label htmlFor="ticket-status">Status</label>
-          <select id="ticket-status" value={status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Any</option>
-            {TICKET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ticket-sla">SLA state</label>
-          <select id="ticket-sla" value={sla} onChange={(e) => set('sla', e.target.value)}>
-            <option value="">Any</option>
-            {SLA_STATES.map((s) => (
-              <option key={s} value={s}>
-                {slaLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="ticket-status" label="Status" value={status} options={TICKET_STATUSES} onChange={(v) => set('status', v)} />
+        <SelectField id="ticket-sla" label="SLA state" value={sla} options={SLA_STATES} onChange={(v) => set('sla', v)} format={(s) => slaLabel(s)} />
         <InstanceSelect id="ticket-instance" instances={instances.data ?? []} value={instance} onChange={(v) => set('instance', v)} />
       </div>
       <ErrorBox error={tickets.error} />
@@ -67,59 +44,45 @@ export default function TicketsPage() {
       {!tickets.data && !tickets.error && <Loading what="tickets" />}
       {tickets.data?.items.length === 0 && <p className="muted">No tickets{status || sla || instance ? ' match these filters' : ' yet: a ticket rule opens them for the findings it selects'}.</p>}
       {tickets.data && tickets.data.items.length > 0 && (
-        <table className="tickets">
-          <caption className="visually-hidden">Tickets, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ticket</th>
-              <th scope="col">Status</th>
-              <th scope="col">Priority</th>
-              <th scope="col">SLA</th>
-              <th scope="col">Vendor</th>
-              <th scope="col">Opened</th>
-              {canWrite && <th scope="col">Actions</th>}
+        <DataTable className="tickets" caption="Tickets, newest first" columns={['Ticket', 'Status', 'Priority', 'SLA', 'Vendor', 'Opened', canWrite && 'Actions']}>
+          {tickets.data.items.map((t) => (
+            <tr key={t.id}>
+              <td>
+                <Link to={`/tickets/${t.id}`}>{t.title}</Link>
+                <div className="small muted">{names.get(t.instance_id) ?? t.instance_id}</div>
+                {t.last_error && <div className="small tone-bad">{t.last_error.message}</div>}
+              </td>
+              <td>
+                <TicketStatusBadge status={t.status} />
+                {t.vendor_status && <div className="small muted">{t.vendor_status}</div>}
+              </td>
+              <td>P{t.priority}</td>
+              <td>
+                <SlaBadge state={t.sla.state} />
+                <div className="small">
+                  <DueTime due={t.sla.due_at} stopped={t.sla.stopped_at} />
+                </div>
+              </td>
+              <td>
+                <VendorKey ticket={t} />
+              </td>
+              <td>
+                <time dateTime={t.opened_at} title={exact(t.opened_at)}>
+                  {ago(t.opened_at)}
+                </time>
+              </td>
+              {canWrite && (
+                <td>
+                  {t.status === 'failed' && (
+                    <button type="button" disabled={retry.busy} onClick={() => retry.run(() => unwrap(api.POST('/api/tickets/{id}/retry', { params: { path: { id: t.id } } }))).then((ok) => ok && tickets.reload())}>
+                      Retry <span className="visually-hidden">{t.title}</span>
+                    </button>
+                  )}
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {tickets.data.items.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  <Link to={`/tickets/${t.id}`}>{t.title}</Link>
-                  <div className="small muted">{names.get(t.instance_id) ?? t.instance_id}</div>
-                  {t.last_error && <div className="small tone-bad">{t.last_error.message}</div>}
-                </td>
-                <td>
-                  <TicketStatusBadge status={t.status} />
-                  {t.vendor_status && <div className="small muted">{t.vendor_status}</div>}
-                </td>
-                <td>P{t.priority}</td>
-                <td>
-                  <SlaBadge state={t.sla.state} />
-                  <div className="small">
-                    <DueTime due={t.sla.due_at} stopped={t.sla.stopped_at} />
-                  </div>
-                </td>
-                <td>
-                  <VendorKey ticket={t} />
-                </td>
-                <td>
-                  <time dateTime={t.opened_at} title={exact(t.opened_at)}>
-                    {ago(t.opened_at)}
-                  </time>
-                </td>
-                {canWrite && (
-                  <td>
-                    {t.status === 'failed' && (
-                      <button type="button" disabled={retry.busy} onClick={() => retry.run(() => unwrap(api.POST('/api/tickets/{id}/retry', { params: { path: { id: t.id } } }))).then((ok) => ok && tickets.reload())}>
-                        Retry <span className="visually-hidden">{t.title}</span>
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,0 +1,232 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { systemClock } from '@patchbay/types';
+import type { SimulatorHandle } from '@patchbay/conformance';
+import { startHttpJsonSimulator } from '../../../connectors/http-json/simulator/index.ts';
+import { startCrowdStrikeSimulator, type CrowdStrikeSimulatorHandle } from '../../../connectors/crowdstrike-falcon/simulator/index.ts';
+import { screenshot } from './testing/browser.ts';
+import { installAndSync } from './testing/install.ts';
+import { closedPort, poll, skipBrowser, uiSession } from './testing/ui-session.ts';
+
+let jsonApi: SimulatorHandle;
+let falcon: CrowdStrikeSimulatorHandle;
+let hostId: string;
+let hookUrl: string;
+
+/**
+ * The operations screens in a real browser against a real hub: approving another user's high-impact action,
+ * health charts, tickets and SLA policies, a failing SIEM destination and its dead letters, event
+ * subscriptions through the filter builder, deliveries, credentials and API tokens, and a viewer's read-only
+ * screens. What the screens show is made through the API first, as another client would.
+ */
+describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
+  const ui = uiSession(async (hub) => {
+    jsonApi = await startHttpJsonSimulator({ clock: systemClock, pageSize: 5 });
+    jsonApi.seed('records', { count: 12 });
+    falcon = await startCrowdStrikeSimulator({ clock: systemClock, pageSize: 5 });
+    falcon.seed('hosts', { count: 2 });
+    hostId = falcon.data.hosts.byKey()[0]!.device_id as string;
+    hookUrl = `${String(jsonApi.configuration.base_url)}/soar-hook`;
+    // Another person (the editor) asks to contain a host: a high-impact action waiting for an approval.
+    const credential = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/auth-configs', { name: 'falcon', auth_type: falcon.vaultCredentials!.authType, credentials: falcon.vaultCredentials!.credentials });
+    const instance = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/instances', { name: 'Falcon EU', connector_id: 'crowdstrike-falcon', configuration: falcon.configuration, allow_private_network: true, auth_config_id: credential.id });
+    const run = await hub.call<{ status: string }>('editor', 'POST', `/api/integration/instances/${instance.id}/actions/contain-host`, { input: { device_id: hostId } });
+    expect(run.status).toBe('pending_approval');
+    // A SIEM destination whose syslog receiver is down (a port nobody listens on), and an outgoing webhook endpoint.
+    const syslog = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/instances', { name: 'SIEM syslog', connector_id: 'syslog', allow_private_network: true, configuration: { host: '127.0.0.1', port: await closedPort(), protocol: 'tcp', timeout_ms: 500 } });
+    await hub.call('admin', 'POST', '/api/integration/destinations', { name: 'SOC syslog', instance_id: syslog.id, format: 'cef', event_type: 'record.*' });
+    await hub.call('admin', 'POST', '/api/integration/webhooks', { url: hookUrl, description: 'SOAR', allow_private_network: true });
+    // Synced records: health figures, and events the destination fails to send.
+    await installAndSync(hub, { name: 'Simulated JSON API', connectorId: 'http-json', simulator: jsonApi });
+  });
+  afterAll(async () => {
+    await jsonApi?.close();
+    await falcon?.close();
+  });
+
+  it('signs in', async () => {
+    await ui.signIn('admin');
+  });
+
+  it("approves another user's pending high-impact action, which then runs against the vendor", async () => {
+    await ui.go('/operations/actions');
+    await ui.heading('Action runs').waitFor();
+    const run = ui.page.locator('.action-run', { hasText: 'contain-host' });
+    await poll(() => run.textContent()).toMatch(/pending approval.*contain-host on Falcon EU.*high impact.*Requested by editor@example\.com/s);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '18-action-pending');
+    await run.getByLabel('Comment (optional)').fill('Confirmed with the on-call analyst');
+    await run.getByRole('button', { name: 'Approve contain-host' }).click();
+    await poll(() => ui.page.locator('.action-run', { hasText: 'contain-host' }).textContent()).toMatch(/succeeded.*approved by .*Confirmed with the on-call analyst/s);
+    expect(falcon.data.hosts.get(hostId)!.status).toBe('contained');
+    await screenshot(ui.page, '19-action-approved');
+  });
+
+
+  it('shows the health dashboard with charts', async () => {
+    await ui.go('/operations/health');
+    await ui.heading('Health').waitFor();
+    await poll(() => ui.page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await ui.page.getByLabel('Metrics of').selectOption({ label: 'Simulated JSON API' });
+    await poll(() => ui.page.locator('.recharts-surface').count(), 10_000).toBeGreaterThan(0);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '20-health');
+  });
+
+
+  it('lists tickets with their filters, and creates an SLA policy with business hours', async () => {
+    await ui.go('/tickets');
+    await ui.heading('Tickets').waitFor();
+    await poll(() => ui.page.getByText(/No tickets yet/).isVisible()).toBe(true);
+    for (const label of ['Status', 'SLA state', 'Integration']) expect(await ui.page.getByLabel(label, { exact: true }).isVisible(), label).toBe(true);
+    await ui.page.getByLabel('SLA state').selectOption('breached');
+    expect(ui.page.url()).toContain('sla=breached');
+    await poll(() => ui.page.getByText(/No tickets match these filters/).isVisible()).toBe(true);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '22-tickets');
+
+    await ui.page.getByRole('navigation', { name: 'Tickets' }).getByRole('link', { name: 'SLA policies' }).click();
+    await ui.heading('SLA policies').waitFor();
+    await ui.page.getByRole('button', { name: 'New SLA policy' }).click();
+    await ui.page.getByLabel('Name').fill('Critical vulnerabilities');
+    await ui.page.getByLabel('P4').fill('a week');
+    await ui.page.getByRole('button', { name: 'Create policy' }).click();
+    await poll(() => ui.page.locator('.field-error').textContent()).toMatch(/P4 must be a whole number of minutes/);
+    await ui.page.getByLabel('P4').fill('10080');
+    await ui.page.getByLabel('Count business hours only').check();
+    await ui.page.getByLabel('Time zone').fill('Europe/Paris');
+    await ui.expectLabelled();
+    await screenshot(ui.page, '23-sla-policy-form');
+    await ui.page.getByRole('button', { name: 'Create policy' }).click();
+    await poll(() => ui.page.locator('.sla-policy').first().textContent()).toMatch(/Critical vulnerabilities.*P1: 4 h · P2: 1 d · P3: 3 d · P4: 7 d.*business hours 09:00-17:00 Mon, Tue, Wed, Thu, Fri \(Europe\/Paris\)/s);
+    const policies = await ui.hub.call<{ items: { name: string; targets: Record<string, number> }[] }>('viewer', 'GET', '/api/integration/sla-policies');
+    expect(policies.items.find((p) => p.name === 'Critical vulnerabilities')?.targets).toEqual({ '1': 240, '2': 1440, '3': 4320, '4': 10080 });
+
+    await ui.page.getByRole('navigation', { name: 'Tickets' }).getByRole('link', { name: 'Ticket rules' }).click();
+    await ui.heading('Ticket rules').waitFor();
+    await ui.page.getByRole('button', { name: 'New ticket rule' }).click();
+    await poll(() => ui.page.getByLabel('SLA policy').locator('option').allTextContents()).toContain('Critical vulnerabilities');
+    await ui.expectLabelled();
+    await screenshot(ui.page, '24-ticket-rule-form');
+  });
+
+
+  it('shows a failing SIEM destination with its lag, skips the batch into the dead-letter queue', { timeout: 60_000 }, async () => {
+    await ui.go('/operations/destinations');
+    await ui.heading('Destinations').waitFor();
+    const card = ui.page.locator('.destination', { hasText: 'SOC syslog' });
+    await poll(async () => {
+      await ui.page.getByRole('button', { name: 'Refresh' }).click();
+      return card.textContent();
+    }, 30_000).toMatch(/failing.*events? behind, oldest.*failures in a row/s);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '25-destination-failing');
+    ui.page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Skip failing batch of SOC syslog' }).click();
+    await card.locator('summary', { hasText: 'Dead-letter queue' }).click();
+    await poll(() => card.locator('table.dead-letters tbody tr').count()).toBeGreaterThan(0);
+    expect(await card.locator('table.dead-letters').textContent()).toMatch(/record\.created/);
+    await screenshot(ui.page, '26-destination-dead-letters');
+  });
+
+
+  it('creates an event subscription through the filter builder, with errors shown inline', async () => {
+    await ui.go('/operations/subscriptions');
+    await ui.heading('Event subscriptions').waitFor();
+    await ui.page.getByRole('button', { name: 'New subscription' }).click();
+    await ui.page.getByLabel('Name').fill('Critical detections to the SOAR');
+    await ui.page.getByLabel('Event type').fill('finding.created');
+    await ui.page.getByLabel('Detection Finding (2004)').check();
+    expect(await ui.page.getByLabel('Class uids').inputValue()).toBe('2004');
+    await ui.page.getByLabel('Class uids').fill('2004, detections');
+    await ui.page.getByLabel('Severity at least').selectOption('5');
+    await ui.page.getByLabel('Tags (all of)').fill('production');
+    await ui.page.getByLabel('Webhook endpoint').selectOption({ label: hookUrl });
+    await ui.page.getByRole('button', { name: 'Create subscription' }).click();
+    await poll(() => ui.page.locator('.filter-builder [role=alert]').textContent()).toMatch(/“detections” is not an OCSF class uid/);
+    await ui.page.getByLabel('Class uids').fill('2004');
+    // A predicate the API cannot compile: its problem+json is shown in the form (the browser logs the 400).
+    await ui.page.getByLabel('Predicate (JSONata)').fill('data.record.status_id = (');
+    await ui.page.getByRole('button', { name: 'Create subscription' }).click();
+    await poll(() => ui.page.locator('.subscription-form .error-box').textContent()).toMatch(/The subscription was not created.*predicate/is);
+    await ui.expectConsoleError(/400.*event-subscriptions/);
+    await ui.page.getByLabel('Predicate (JSONata)').fill('data.record.status_id = 1');
+    await ui.expectLabelled();
+    await screenshot(ui.page, '27-subscription-filter-builder');
+    await ui.page.getByRole('button', { name: 'Create subscription' }).click();
+    const card = ui.page.locator('.subscription', { hasText: 'Critical detections to the SOAR' });
+    await poll(() => card.textContent()).toMatch(/On finding\.created matching class 2004 · severity Critical or above · tags production · predicate data\.record\.status_id = 1: sends to .*soar-hook/);
+    await screenshot(ui.page, '28-subscriptions');
+    const subscriptions = await ui.hub.call<{ items: { name: string; filter_criteria: unknown; action_type: string }[] }>('viewer', 'GET', '/api/integration/event-subscriptions');
+    expect(subscriptions.items.find((s) => s.name === 'Critical detections to the SOAR')).toMatchObject({ action_type: 'webhook', filter_criteria: { class_uids: [2004], severity_at_least: 5, tags: ['production'], predicate: 'data.record.status_id = 1' } });
+
+    await ui.go('/operations/deliveries');
+    await ui.heading('Deliveries').waitFor();
+    await poll(() => ui.page.getByText(/The dead-letter queue is empty/).isVisible()).toBe(true);
+    // A second endpoint through the form: its signing secret is shown once.
+    await ui.page.getByLabel('Endpoint URL').fill(`${hookUrl}-2`);
+    await ui.page.getByLabel('Allow private network addresses').check();
+    await ui.page.getByRole('button', { name: 'Add endpoint' }).click();
+    await poll(() => ui.page.getByLabel('Signing secret').inputValue()).toMatch(/^whsec_/);
+    await ui.page.getByRole('button', { name: 'Done' }).click();
+    await ui.page.getByRole('button', { name: hookUrl, exact: true }).click();
+    await ui.page.getByRole('heading', { name: `Messages to ${hookUrl}` }).waitFor();
+    await ui.expectLabelled();
+    await screenshot(ui.page, '29-deliveries');
+  });
+
+
+  it('tests a stored credential (secrets masked), creates an API token shown once and revokes it', async () => {
+    await ui.go('/access/credentials');
+    await ui.heading('Credentials').waitFor();
+    const card = ui.page.locator('.auth-config', { hasText: 'falcon' });
+    await card.getByRole('button', { name: 'Test falcon' }).click();
+    await poll(() => card.locator('.test-result').textContent()).toMatch(/✓ The credential was accepted/);
+    await card.locator('summary', { hasText: 'Who used it' }).click();
+    await poll(() => card.locator('details li').count()).toBeGreaterThan(0);
+    expect(await ui.page.locator('main').textContent()).not.toContain(String(falcon.vaultCredentials!.credentials.client_secret));
+    expect(await card.locator('dl').textContent()).toMatch(/client_secret•+\w{1,4} \(secret\)/);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '30-credentials');
+
+    await ui.go('/access/tokens');
+    await ui.heading('API tokens').waitFor();
+    await ui.page.getByLabel('Token name').fill('SOAR bot');
+    await ui.page.getByLabel('Role').selectOption('editor');
+    await ui.page.getByRole('button', { name: 'Create token' }).click();
+    const shown = ui.page.getByLabel('New token');
+    await poll(() => shown.inputValue()).toMatch(/^pbt_/);
+    const token = await shown.inputValue();
+    const me = await fetch(`${ui.hub.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    await ui.expectLabelled();
+    await screenshot(ui.page, '31-token-created');
+    await ui.page.getByRole('button', { name: 'Done' }).click();
+    ui.page.once('dialog', (dialog) => void dialog.accept());
+    await ui.page.getByRole('button', { name: 'Revoke SOAR bot' }).click();
+    await poll(() => ui.page.locator('table.tokens tr', { hasText: 'SOAR bot' }).textContent()).toMatch(/revoked/);
+    expect((await fetch(`${ui.hub.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+
+  it('shows a viewer the operations screens without edit controls', async () => {
+    await ui.page.getByRole('button', { name: 'Sign out' }).click();
+    await ui.signIn('viewer');
+    await ui.go('/operations/actions');
+    await ui.page.locator('.action-run').first().waitFor();
+    expect(await ui.page.getByRole('button', { name: /Approve|Reject/ }).count()).toBe(0);
+    await ui.go('/operations/subscriptions');
+    await ui.page.locator('.subscription').first().waitFor();
+    expect(await ui.page.getByRole('button', { name: /New subscription|Edit|Pause|Delete/ }).count()).toBe(0);
+    await ui.go('/operations/destinations');
+    await ui.page.locator('.destination').first().waitFor();
+    expect(await ui.page.getByRole('button', { name: /Skip|Replay|Pause/ }).count()).toBe(0);
+    await ui.go('/tickets/sla-policies');
+    await ui.page.locator('.sla-policy').first().waitFor();
+    expect(await ui.page.getByRole('button', { name: /New SLA policy|Edit|Delete/ }).count()).toBe(0);
+    await screenshot(ui.page, '32-viewer-operations');
+  });
+
+  it('logged no console error on any screen', () => {
+    expect(ui.errors).toEqual([]);
+  });
+});
