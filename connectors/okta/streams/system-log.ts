@@ -15,6 +15,15 @@ export const systemLogCheckpoint = z.object({ next: z.string().nullable(), since
 type Checkpoint = z.output<typeof systemLogCheckpoint>;
 
 /**
+ * The stored next link's path and query on the configured org URL: after base_url changes (a custom
+ * domain, a moved org, a restarted simulator) the poll resumes there, never at the old address.
+ */
+export function resumeAt(next: string, baseUrl: string): string {
+  const link = new URL(next);
+  return new URL(`${link.pathname}${link.search}`, baseUrl).href;
+}
+
+/**
  * Okta's polling pattern for the System Log (https://developer.okta.com/docs/reference/system-log-query/,
  * "Polling requests"): a first request with `since` and sortOrder=ASCENDING and no `until`, then the
  * rel="next" links, which Okta always returns for polling requests. A page without events means the
@@ -28,7 +37,7 @@ async function* poll(ctx: ConnectorContext<OktaConfig>, checkpoint: Checkpoint |
     query: { since, sortOrder: 'ASCENDING', limit: config.log_page_size, ...(config.log_filter ? { filter: config.log_filter } : {}) },
     operation: 'list-log-events',
   };
-  const start = checkpoint?.next ?? undefined;
+  const start = checkpoint?.next ? resumeAt(checkpoint.next, config.base_url) : undefined;
   for await (const page of paginateLink<OktaLogEvent>(ctx, { request, items: '', ...(start ? { start } : {}) })) {
     if (page.items.length === 0) return;
     const last = page.items.at(-1)!;

@@ -17,11 +17,11 @@ export interface OpenHub {
  * Opens the data folder or DATABASE_URL (migrating on the way), wires the engine, syncs the catalogue and,
  * on an empty database, creates the default organisation and saves its admin token (0600) in the folder.
  */
-export async function openHub(config: RuntimeConfig, log: Logger = createLogger()): Promise<OpenHub> {
+export async function openHub(config: RuntimeConfig, log: Logger = createLogger(), options: { readonly demo?: boolean } = {}): Promise<OpenHub> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const keys = openKeyProvider({ dataDir: store.dataDir, masterKey: config.masterKey, previousMasterKeys: config.previousMasterKeys });
-    const engine = createEngine({ database: store.database, log, connectors: builtInConnectors, vault: { keys, publicUrl: config.publicUrl }, observability: { retention: config.retention }, compliance: config.compliance });
+    const engine = createEngine({ database: store.database, log, connectors: builtInConnectors, vault: { keys, publicUrl: config.publicUrl }, observability: { retention: config.retention }, compliance: config.compliance, demo: options.demo });
     const boot = await engine.start(config.bootstrapToken);
     let initialToken: OpenHub['initialToken'];
     if (boot?.token) {

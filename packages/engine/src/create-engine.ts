@@ -74,6 +74,8 @@ export interface EngineOptions {
   readonly tickets?: TicketsOptions;
   /** Compliance metrics on a schedule: the interval (default hourly). */
   readonly compliance?: ComplianceOptions;
+  /** Demo mode (`patchbay serve --demo`): the hub holds sample data from local vendor simulators, and its API says so. */
+  readonly demo?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -118,6 +120,8 @@ export function createEngine(options: EngineOptions) {
   const compliance = createComplianceMetrics(deps, options.compliance);
   return {
     deps,
+    /** Demo mode: the server says so on every response (`x-patchbay-demo`) and in `GET /api/system/info`. */
+    demo: options.demo === true,
     authenticate: createAuthenticator(deps),
     tokens: createTokenService(deps),
     users: createUserService(deps),

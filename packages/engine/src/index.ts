@@ -92,6 +92,10 @@ export { compileMapping, checkMapping, type MappingSpec, type MappingStep, type 
 export { ANNOTATION_TARGETS } from './mappings/target-paths.ts';
 export { classSummary, type MappingRow, type MappingVersionRow, type MappingInput, type MappingUpdate, type MappingValidation } from './mappings/mapping-service.ts';
 export { testMapping, type SampleResult } from './mappings/test-mapping.ts';
+export type { MappingDraft } from './mappings/mapping-service.ts';
+export type { MappingPreview, PreviewIssue, SamplePreview } from './mappings/preview-mapping.ts';
+export type { StreamSample, StreamSamples } from './mappings/stream-samples.ts';
+export { describeClasses, describeClass, describeObject, ocsfSchemaVersion, ocsfSchemaTag, type ClassSummary, type ClassDetail, type EntityDetail } from './mappings/schema-explorer.ts';
 export { requireStream, streamClassUid } from './mappings/stream-class.ts';
 export { recordKinds, type RecordKind } from './records/record-kinds.ts';
 export { recordSorts, type RecordSort } from './records/record-cursor.ts';

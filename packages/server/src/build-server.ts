@@ -68,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (options.engine.demo) reply.header('x-patchbay-demo', 'true');
   });
 
   const metrics = options.metrics ?? createMetricsRegistry();

@@ -21,6 +21,7 @@ import { configRoutes } from './routes/config/index.ts';
 import { destinationRoutes } from './routes/destinations/index.ts';
 import { ticketRoutes } from './routes/tickets/index.ts';
 import { authRoutes } from './routes/auth/me.ts';
+import { ocsfRoutes } from './routes/ocsf/index.ts';
 
 /** Every API route, with its access rule. New resources add their list here. */
 export const routeTable: readonly AnyRoute[] = [
@@ -47,4 +48,5 @@ export const routeTable: readonly AnyRoute[] = [
   ...destinationRoutes,
   ...ticketRoutes,
   ...authRoutes,
+  ...ocsfRoutes,
 ] as unknown as AnyRoute[];

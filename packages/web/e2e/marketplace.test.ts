@@ -225,6 +225,17 @@ describe.skipIf(skipBrowser)('the marketplace in a browser', () => {
     await screenshot(ui.page, '21-viewer');
   });
 
+  it("ships React's production build, compressed and cached for good", async () => {
+    const html = await (await fetch(`${ui.hub.url}/`)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const response = await fetch(`${ui.hub.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('cache-control')).toMatch(/immutable/);
+    // A development build carries React's warnings (and runs several times slower).
+    expect(await response.text()).not.toContain('must not return anything besides a function');
+  });
+
   it('logged no console error on any screen', () => {
     expect(ui.errors).toEqual([]);
   });

@@ -22,7 +22,16 @@ function* files(dir: string): Generator<string> {
 
 export async function buildUi(options: { quiet?: boolean } = {}): Promise<{ files: number; bytes: number; brotliBytes: number }> {
   const hash = sourceHash();
-  await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  // Always React's production build, whoever runs it: Vite and its React plugin keep a NODE_ENV they inherit,
+  // and the browser tests build from inside vitest (NODE_ENV=test), which would ship React's development build.
+  const inherited = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: options.quiet ? 'warn' : 'info' });
+  } finally {
+    if (inherited === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = inherited;
+  }
   let count = 0;
   let bytes = 0;
   let brotliBytes = 0;

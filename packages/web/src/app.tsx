@@ -25,6 +25,8 @@ const DeliveriesPage = lazy(() => import('./pages/events/deliveries-page.tsx'));
 const SubscriptionsPage = lazy(() => import('./pages/events/subscriptions-page.tsx'));
 const AuthConfigsPage = lazy(() => import('./pages/access/auth-configs-page.tsx'));
 const TokensPage = lazy(() => import('./pages/access/tokens-page.tsx'));
+const MappingsPage = lazy(() => import('./pages/mappings/mappings-page.tsx'));
+const MappingDesignerPage = lazy(() => import('./pages/mappings/designer-page.tsx'));
 
 function NotFound() {
   return (
@@ -65,6 +67,9 @@ function SignedIn() {
           <Route path="operations/subscriptions" element={<SubscriptionsPage />} />
           <Route path="access/credentials" element={<AuthConfigsPage />} />
           <Route path="access/tokens" element={<TokensPage />} />
+          <Route path="mappings" element={<MappingsPage />} />
+          <Route path="mappings/new" element={<MappingDesignerPage />} />
+          <Route path="mappings/:id" element={<MappingDesignerPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

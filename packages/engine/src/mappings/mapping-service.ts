@@ -11,6 +11,8 @@ import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '.
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { checkMapping, assertMappingValid, compileMapping, type MappingIssue, type MappingStep } from './compile-mapping.ts';
 import { requireStream, streamClassUid } from './stream-class.ts';
+import { previewMapping, type MappingPreview } from './preview-mapping.ts';
+import { readStreamSamples, type StreamSamples } from './stream-samples.ts';
 import { testMapping, type SampleResult } from './test-mapping.ts';
 
 export type MappingRow = typeof dataMappings.$inferSelect;
@@ -27,6 +29,14 @@ export interface MappingInput {
 }
 
 export type MappingUpdate = Omit<MappingInput, 'instanceId' | 'stream'>;
+
+/** An unsaved mapping to try on samples. */
+export interface MappingDraft {
+  readonly instanceId: string;
+  readonly stream: string;
+  readonly fieldMappings: Record<string, string>;
+  readonly transformations?: MappingStep[];
+}
 
 export interface MappingFilter extends PageRequest {
   readonly instanceId?: string;
@@ -223,6 +233,20 @@ export function createMappingService(deps: EngineDeps, registry: ConnectorRegist
       const compiled = compileMapping({ fieldMappings: row.fieldMappings, transformations: row.transformations }, classUid);
       const results = await testMapping(samples, { connector, stream, instanceId: instance.id, override: compiled.override, now: deps.clock.now() });
       return { classUid: classUid ?? null, results };
+    },
+
+    /** Runs an unsaved draft over samples like `test` (its problems reported per path, not thrown); stores nothing. */
+    async preview(actor: Actor, draft: MappingDraft, samples: readonly unknown[]): Promise<MappingPreview> {
+      const instance = await loadInstance(db, actor, draft.instanceId, false);
+      const { connector, stream, classUid } = streamOf(instance, draft.stream);
+      return previewMapping({ fieldMappings: draft.fieldMappings, transformations: draft.transformations }, samples, { connector, stream, classUid, instanceId: instance.id, now: deps.clock.now() });
+    },
+
+    /** The newest raw vendor records the store keeps for an instance's stream (see readStreamSamples). */
+    async samples(actor: Actor, instanceId: string, streamName: string, limit: number): Promise<StreamSamples> {
+      const instance = await loadInstance(db, actor, instanceId, false);
+      streamOf(instance, streamName);
+      return readStreamSamples(db, { organizationId: actor.organizationId, instanceId: instance.id, stream: streamName, limit });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useMe } from '../auth/me-context.tsx';
 import { session } from '../auth/session.ts';
+import { DemoBanner } from './demo-banner.tsx';
 
 const NAV = [
   { to: '/integrations', label: 'Catalogue', end: true },
@@ -9,6 +10,7 @@ const NAV = [
   { to: '/operations/logs', label: 'Logs' },
   { to: '/operations/actions', label: 'Action runs' },
   { to: '/records', label: 'Records' },
+  { to: '/mappings', label: 'Data mappings' },
   { to: '/operations/health', label: 'Health' },
   { to: '/tickets', label: 'Tickets' },
   { to: '/operations/destinations', label: 'Destinations' },
@@ -26,6 +28,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <DemoBanner />
       <header className="topbar">
         <span className="brand">Patchbay</span>
         <nav aria-label="Main">

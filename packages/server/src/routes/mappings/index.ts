@@ -16,6 +16,7 @@ import {
   updateMappingBody,
   validationJson,
 } from '../../schemas/mapping.ts';
+import { mappingPreviewRoutes } from './preview.ts';
 
 const tags = ['mappings'];
 const withConflict = { ...standardErrors, 409: problem };
@@ -131,4 +132,5 @@ export const mappingRoutes = [
       return toTestResultJson(result.classUid, result.results);
     },
   }),
+  ...mappingPreviewRoutes,
 ] as unknown as AnyRoute[];

@@ -15385,6 +15385,183 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/instances/{id}/streams/{stream}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent raw vendor records of a stream, to try a mapping on
+         * @description The newest raw payloads the store keeps for the stream: those kept beside records (when the sync that stored them kept raw payloads) and those of records a sync rejected (kept up to 64 KiB). Records normally keep only the payload's hash and size: then `raw_payloads_kept` is false, `note` says so, and the designer falls back to a pasted record. The payloads are what the vendor sent (as `GET /api/records/{id}` shows them); the hub's credentials never appear in them, since connectors never see the vault.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Samples to return (1-50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    stream: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                external_id: string | null;
+                                /** @description The raw vendor record, as the stream fetched it */
+                                raw: unknown;
+                                /** @description ISO 8601 date-time */
+                                seen_at: string;
+                                /**
+                                 * @description `record`: kept beside a stored record; `rejected`: kept with a record a sync rejected
+                                 * @enum {string}
+                                 */
+                                source: "record" | "rejected";
+                            }[];
+                            /** @description Why there are no samples, when there are none */
+                            note: string | null;
+                            /** @description Whether the store keeps any raw payload of this stream; when false, paste a vendor record instead */
+                            raw_payloads_kept: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integration/instances/{id}/sync": {
         parameters: {
             query?: never;
@@ -18027,6 +18204,260 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/mappings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an unsaved data mapping on sample records
+         * @description Runs each sample through the connector's own mapper, then the draft, then OCSF validation, exactly as a sync (and `/mappings/{id}/test`) would, and stores nothing. Per sample: the default OCSF output, the output after the draft, and the errors and warnings with the OCSF path they belong to. The draft's own problems (an expression that does not compile, a target the class lacks) are reported per field with 200, and those parts are left out of the run so the rest still previews; `valid` says whether the draft could be saved. Every role may preview: it stores nothing, calls no vendor and shows only what the caller sends run through the connector's code. Unknown instance or stream: 404 NOT_FOUND naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Target → expression. A target is a dotted OCSF path of the stream's class (`device.hostname`, `resources.0.uid`), or `patchbay.criticality` / `patchbay.tags` on asset streams. A result of undefined (no match) keeps the connector's value; null removes the attribute. */
+                        field_mappings: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The instance whose stream the draft is for
+                         */
+                        instance_id: string;
+                        /** @description Raw vendor records, as the connector's stream fetches them */
+                        samples: unknown[];
+                        /** @description A stream of the instance's connector */
+                        stream: string;
+                        /** @description Applied in order after the field mappings */
+                        transformations?: ({
+                            /** @description Removes this OCSF path */
+                            remove: string;
+                        } | {
+                            /** @description Replaces the whole OCSF record with the result (an object); sees `{ raw, ocsf }` as transformed so far */
+                            expression: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The draft's own problems (compile errors per expression, unknown targets); those parts are left out of the run */
+                            errors: {
+                                /** @description JSONata error code (S0201...), MAPPING_FAILED, or the OCSF validator's code (required, type, enum, recommended...) */
+                                code?: string;
+                                /** @description Where in the draft it comes from (`field_mappings.severity_id`, `transformations.0.expression`); null for OCSF validation */
+                                field: string | null;
+                                message: string;
+                                /** @description The OCSF path the issue belongs to (`severity_id`, `finding_info.title`); null for the record or the draft as a whole */
+                                path: string | null;
+                                /** @description Character offset in the expression */
+                                position?: number;
+                            }[];
+                            samples: {
+                                annotations: {
+                                    criticality: string | null;
+                                    tags: string[] | null;
+                                } | null;
+                                /** @description The connector mapper's own OCSF output (null when it threw) */
+                                default_output: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description Why a sync would reject the record: OCSF validation errors, or the expression that failed */
+                                errors: {
+                                    /** @description JSONata error code (S0201...), MAPPING_FAILED, or the OCSF validator's code (required, type, enum, recommended...) */
+                                    code?: string;
+                                    /** @description Where in the draft it comes from (`field_mappings.severity_id`, `transformations.0.expression`); null for OCSF validation */
+                                    field: string | null;
+                                    message: string;
+                                    /** @description The OCSF path the issue belongs to (`severity_id`, `finding_info.title`); null for the record or the draft as a whole */
+                                    path: string | null;
+                                    /** @description Character offset in the expression */
+                                    position?: number;
+                                }[];
+                                external_id: string | null;
+                                index: number;
+                                /** @description Whether a sync would store the record */
+                                ok: boolean;
+                                /** @description After the draft (null when it failed on this record) */
+                                output: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description OCSF warnings of the output (missing recommended attributes, an enum's caption that disagrees with its id...), at most 50 */
+                                warnings: {
+                                    /** @description JSONata error code (S0201...), MAPPING_FAILED, or the OCSF validator's code (required, type, enum, recommended...) */
+                                    code?: string;
+                                    /** @description Where in the draft it comes from (`field_mappings.severity_id`, `transformations.0.expression`); null for OCSF validation */
+                                    field: string | null;
+                                    message: string;
+                                    /** @description The OCSF path the issue belongs to (`severity_id`, `finding_info.title`); null for the record or the draft as a whole */
+                                    path: string | null;
+                                    /** @description Character offset in the expression */
+                                    position?: number;
+                                }[];
+                            }[];
+                            /** @description The OCSF class the stream's records validate against */
+                            target_schema: {
+                                class_name: string;
+                                class_uid: number;
+                            } | null;
+                            /** @description Whether the draft could be saved: every expression compiles and every target exists in the class */
+                            valid: boolean;
+                            /** @description Profile attributes, deprecations */
+                            warnings: {
+                                /** @description JSONata error code (S0201...), MAPPING_FAILED, or the OCSF validator's code (required, type, enum, recommended...) */
+                                code?: string;
+                                /** @description Where in the draft it comes from (`field_mappings.severity_id`, `transformations.0.expression`); null for OCSF validation */
+                                field: string | null;
+                                message: string;
+                                /** @description The OCSF path the issue belongs to (`severity_id`, `finding_info.title`); null for the record or the draft as a whole */
+                                path: string | null;
+                                /** @description Character offset in the expression */
+                                position?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -24007,6 +24438,591 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/ocsf/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the OCSF event classes
+         * @description Every event class of the pinned OCSF schema (1.9.0-dev): uid, name, caption, category, description. The schema is compiled into the hub and changes only with its OCSF version: responses carry an ETag (a 304 answers a matching If-None-Match) and may be cached privately for a day.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caption: string;
+                                /** @description The category name (`findings`) */
+                                category: string;
+                                category_caption: string;
+                                category_uid: number;
+                                /** @description Why the class is deprecated, when it is */
+                                deprecated: string | null;
+                                description: string;
+                                name: string;
+                                /** @description class_uid */
+                                uid: number;
+                            }[];
+                            /** @description The pinned OCSF version */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Not modified: the ETag sent in If-None-Match is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ocsf/classes/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Describe an OCSF event class and its attributes
+         * @description The class's attributes (inherited and profile ones included): name, caption, type, the object an object_t attribute holds, requirement, description, enum values, deprecation, profile. 404 NOT_FOUND for a uid the schema lacks. The schema is compiled into the hub and changes only with its OCSF version: responses carry an ETag (a 304 answers a matching If-None-Match) and may be cached privately for a day.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description class_uid (2004) */
+                    uid: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sorted by name; inheritance and profiles resolved */
+                            attributes: {
+                                caption: string;
+                                /** @description Why the attribute is deprecated, when it is */
+                                deprecated: string | null;
+                                /** @description Plain text */
+                                description: string;
+                                /** @description Allowed values of an enum attribute */
+                                enum: {
+                                    caption: string;
+                                    description: string | null;
+                                    value: number | string;
+                                }[] | null;
+                                is_array: boolean;
+                                name: string;
+                                /** @description The object an `object_t` attribute holds (GET /api/ocsf/objects/{name} describes it) */
+                                object_type: string | null;
+                                /** @description The profile that adds the attribute (records must list it in metadata.profiles) */
+                                profile: string | null;
+                                /** @enum {string} */
+                                requirement: "required" | "recommended" | "optional";
+                                /** @description The attribute that carries an enum's caption (`severity` for `severity_id`) */
+                                sibling: string | null;
+                                /** @description A dictionary type (`string_t`, `ip_t`, `timestamp_t`...) or `object_t` */
+                                type: string;
+                            }[];
+                            caption: string;
+                            class: {
+                                caption: string;
+                                /** @description The category name (`findings`) */
+                                category: string;
+                                category_caption: string;
+                                category_uid: number;
+                                /** @description Why the class is deprecated, when it is */
+                                deprecated: string | null;
+                                description: string;
+                                name: string;
+                                /** @description class_uid */
+                                uid: number;
+                            };
+                            deprecated: string | null;
+                            description: string;
+                            name: string;
+                            /** @description Profiles that may add attributes */
+                            profiles: string[];
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Not modified: the ETag sent in If-None-Match is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ocsf/objects/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Describe an OCSF object and its attributes
+         * @description An object (`device`, `finding_info`) with its attributes, as for a class: drill into an object_t attribute's object_type. 404 NOT_FOUND for an object the schema lacks. The schema is compiled into the hub and changes only with its OCSF version: responses carry an ETag (a 304 answers a matching If-None-Match) and may be cached privately for a day.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sorted by name; inheritance and profiles resolved */
+                            attributes: {
+                                caption: string;
+                                /** @description Why the attribute is deprecated, when it is */
+                                deprecated: string | null;
+                                /** @description Plain text */
+                                description: string;
+                                /** @description Allowed values of an enum attribute */
+                                enum: {
+                                    caption: string;
+                                    description: string | null;
+                                    value: number | string;
+                                }[] | null;
+                                is_array: boolean;
+                                name: string;
+                                /** @description The object an `object_t` attribute holds (GET /api/ocsf/objects/{name} describes it) */
+                                object_type: string | null;
+                                /** @description The profile that adds the attribute (records must list it in metadata.profiles) */
+                                profile: string | null;
+                                /** @enum {string} */
+                                requirement: "required" | "recommended" | "optional";
+                                /** @description The attribute that carries an enum's caption (`severity` for `severity_id`) */
+                                sibling: string | null;
+                                /** @description A dictionary type (`string_t`, `ip_t`, `timestamp_t`...) or `object_t` */
+                                type: string;
+                            }[];
+                            caption: string;
+                            deprecated: string | null;
+                            description: string;
+                            name: string;
+                            /** @description Profiles that may add attributes */
+                            profiles: string[];
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Not modified: the ETag sent in If-None-Match is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/records": {
         parameters: {
             query?: never;
@@ -24601,6 +25617,48 @@ export type paths = {
                             status: number;
                             title: string;
                             type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What kind of hub this is: demo mode or a real installation
+         * @description Public, so the sign-in screen can read it. `demo` is true when the hub runs `patchbay serve --demo`: its integrations are local vendor simulators installed as ordinary instances, and every response also carries `x-patchbay-demo: true`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sample data from local vendor simulators, not real systems */
+                            demo: boolean;
                         };
                     };
                 };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/problem.ts';
 import { session } from '../../auth/session.ts';
+import { DemoBanner, useDemoMode } from '../../components/demo-banner.tsx';
 
 /**
  * Sign-in with an API token. The token is checked against GET /api/auth/me before it is kept (in
@@ -10,6 +11,7 @@ export function SignInPage({ reason }: { reason?: string | undefined }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const demo = useDemoMode();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,13 +30,23 @@ export function SignInPage({ reason }: { reason?: string | undefined }) {
 
   return (
     <main id="main" className="sign-in">
+      <DemoBanner />
       <h1>Sign in to Patchbay</h1>
       {reason && <p className="notice">{reason}</p>}
       <form onSubmit={submit}>
         <label htmlFor="token">API token</label>
         <input id="token" name="token" type="password" autoComplete="off" spellCheck={false} required value={token} onChange={(e) => setToken(e.target.value)} aria-describedby="token-help" />
         <p id="token-help" className="hint">
-          The first start printed an admin token and saved it to <code>data/initial-admin-token</code>. It stays in this browser tab only.
+          {demo ? (
+            <>
+              The demo's first start printed an admin token and saved it to <code>initial-admin-token</code> in the demo's data folder (<code>data-demo/</code> unless <code>--data-dir</code> was given).
+            </>
+          ) : (
+            <>
+              The first start printed an admin token and saved it to <code>data/initial-admin-token</code>.
+            </>
+          )}{' '}
+          It stays in this browser tab only.
         </p>
         {error && (
           <p className="error-box" role="alert">
