@@ -1,0 +1,2 @@
+DROP INDEX "outbox_type_idx";--> statement-breakpoint
+CREATE INDEX "outbox_compliance_metrics_idx" ON "outbox" USING btree ("organization_id","occurred_at") WHERE "outbox"."type" = 'compliance.metrics';
