@@ -150,6 +150,15 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     await poll(() => ui.page.locator('.subscription-form .error-box').textContent()).toMatch(/The subscription was not created.*predicate/is);
     await ui.expectConsoleError(/400.*event-subscriptions/);
     await ui.page.getByLabel('Predicate (JSONata)').fill('data.record.status_id = 1');
+    // Tested against events before saving: the checks say why it would act, or not.
+    const event = (severity: number) => JSON.stringify({ type: 'finding.created', timestamp: '2026-11-22T10:00:00Z', data: { class_uid: 2004, severity_id: severity, tags: ['production'], record: { status_id: 1 } } });
+    await ui.page.getByLabel(/^Event \(JSON/).fill(event(5));
+    await ui.page.getByRole('button', { name: 'Test the subscription' }).click();
+    await poll(() => ui.page.locator('.subscription-tester .test-result').textContent()).toMatch(/✓ It would act on this event.*predicate: data\.record\.status_id = 1 gave true/s);
+    await ui.page.getByLabel(/^Event \(JSON/).fill(event(3));
+    await ui.page.getByRole('button', { name: 'Test the subscription' }).click();
+    await poll(() => ui.page.locator('.subscription-tester .test-result').textContent()).toMatch(/✗ It would not act on this event.*severity_at_least: severity_id 5 or above; the event has 3/s);
+    await screenshot(ui.page, '33-subscription-test');
     await ui.expectLabelled();
     await screenshot(ui.page, '27-subscription-filter-builder');
     await ui.page.getByRole('button', { name: 'Create subscription' }).click();

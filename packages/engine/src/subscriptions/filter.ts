@@ -19,6 +19,21 @@ export interface FilterCriteria {
 
 export interface CompiledFilter {
   matches(event: EventEnvelope, instanceId: string | null): Promise<boolean>;
+  /** Every check against one event, whether it passed and why (the subscription test); `matches` stops at the first failure. */
+  explain(event: EventEnvelope, instanceId: string | null): Promise<FilterVerdict>;
+}
+
+export interface FilterCheck {
+  /** `event_type`, `instance_id` (the subscription's source), or a criterion's key. */
+  readonly criterion: string;
+  readonly passed: boolean;
+  /** What was asked and what the event has. */
+  readonly detail: string;
+}
+
+export interface FilterVerdict {
+  readonly matched: boolean;
+  readonly checks: FilterCheck[];
 }
 
 const KEYS = new Set(['class_uids', 'severity_at_least', 'instance_ids', 'tags', 'predicate']);
@@ -57,31 +72,73 @@ function tagsOf(data: Record<string, unknown>): Set<string> {
   return out;
 }
 
+/** One check's outcome; the detail is only written when asked for (the dispatcher asks only whether it passed). */
+interface Outcome {
+  readonly passed: boolean;
+  detail(): string;
+}
+
+interface Check {
+  readonly criterion: string;
+  run(event: EventEnvelope, instanceId: string | null): Outcome | Promise<Outcome>;
+}
+
+const shown = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v));
+const fromInstance = (i: string | null) => `the event is from ${i ?? 'no instance'}`;
+
+/** The checks a subscription makes, in order: its event type and source, then each criterion given. */
+function checksOf(eventType: string, sourceInstanceId: string | null, c: FilterCriteria): Check[] {
+  const checks: Check[] = [{ criterion: 'event_type', run: (e) => ({ passed: typeMatches(eventType, e.type), detail: () => `${eventType} against ${e.type}` }) }];
+  if (sourceInstanceId) checks.push({ criterion: 'instance_id', run: (_e, i) => ({ passed: i === sourceInstanceId, detail: () => `from ${sourceInstanceId}; ${fromInstance(i)}` }) });
+  const { instance_ids: ids, class_uids: uids, severity_at_least: least, tags } = c;
+  if (ids?.length) checks.push({ criterion: 'instance_ids', run: (_e, i) => ({ passed: i !== null && ids.includes(i), detail: () => `one of ${ids.join(', ')}; ${fromInstance(i)}` }) });
+  if (uids?.length) checks.push({ criterion: 'class_uids', run: (e) => ({ passed: uids.includes(Number(e.data.class_uid)), detail: () => `class ${uids.join(' or ')}; the event has ${shown(e.data.class_uid)}` }) });
+  if (least !== undefined) {
+    checks.push({ criterion: 'severity_at_least', run: (e) => ({ passed: typeof e.data.severity_id === 'number' && e.data.severity_id >= least, detail: () => `severity_id ${least} or above; the event has ${shown(e.data.severity_id)}` }) });
+  }
+  if (tags?.length) {
+    checks.push({
+      criterion: 'tags',
+      run: (e) => {
+        const have = tagsOf(e.data);
+        return { passed: tags.every((t) => have.has(t)), detail: () => `all of ${tags.join(', ')}; the event has ${[...have].join(', ') || 'none'}` };
+      },
+    });
+  }
+  if (c.predicate) {
+    const text = c.predicate;
+    const predicate = jsonata(text);
+    checks.push({
+      criterion: 'predicate',
+      async run(e) {
+        try {
+          const value: unknown = await predicate.evaluate(e);
+          return { passed: Boolean(value), detail: () => `${text} gave ${shown(value)}` };
+        } catch (error) {
+          // A predicate that fails on an event does not match it.
+          return { passed: false, detail: () => `${text} failed: ${(error as { message?: string }).message ?? String(error)}` };
+        }
+      },
+    });
+  }
+  return checks;
+}
+
 /** Compiles a subscription's event type pattern, source and criteria once; `matches` runs per event. */
 export function compileFilter(eventType: string, sourceInstanceId: string | null, raw: Record<string, unknown>): CompiledFilter {
-  const c = checkCriteria(raw);
-  const predicate = c.predicate ? jsonata(c.predicate) : null;
+  const checks = checksOf(eventType, sourceInstanceId, checkCriteria(raw));
   return {
     async matches(event, instanceId) {
-      if (!typeMatches(eventType, event.type)) return false;
-      if (sourceInstanceId && instanceId !== sourceInstanceId) return false;
-      if (c.instance_ids?.length && !(instanceId && c.instance_ids.includes(instanceId))) return false;
-      const d = event.data;
-      if (c.class_uids?.length && !c.class_uids.includes(Number(d.class_uid))) return false;
-      if (c.severity_at_least !== undefined && !(typeof d.severity_id === 'number' && d.severity_id >= c.severity_at_least)) return false;
-      if (c.tags?.length) {
-        const have = tagsOf(d);
-        if (!c.tags.every((t) => have.has(t))) return false;
-      }
-      if (predicate) {
-        try {
-          const result: unknown = await predicate.evaluate(event);
-          return Boolean(result);
-        } catch {
-          return false;
-        }
-      }
+      for (const check of checks) if (!(await check.run(event, instanceId)).passed) return false;
       return true;
+    },
+    async explain(event, instanceId) {
+      const results: FilterCheck[] = [];
+      for (const check of checks) {
+        const outcome = await check.run(event, instanceId);
+        results.push({ criterion: check.criterion, passed: outcome.passed, detail: outcome.detail() });
+      }
+      return { matched: results.every((r) => r.passed), checks: results };
     },
   };
 }

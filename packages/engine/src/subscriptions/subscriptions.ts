@@ -9,6 +9,7 @@ import { clampLimit, decodeCursor, toPage, type Page, type PageRequest } from '.
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { parseActionInput } from '../actions/parse-input.ts';
 import { checkCriteria } from './filter.ts';
+import { testSubscription, type SampleEvent, type SubscriptionDraft } from './test-subscription.ts';
 
 export type SubscriptionRow = typeof eventSubscriptions.$inferSelect;
 
@@ -123,6 +124,9 @@ export function createSubscriptionService(deps: EngineDeps, onChange: () => void
     },
 
     get: (actor: Actor, id: string) => load(db, actor, id),
+
+    /** Whether a (drafted) subscription would act on an event, check by check; the latest event of its type when none is given. */
+    test: (actor: Actor, draft: SubscriptionDraft, sample?: SampleEvent) => testSubscription(deps, actor, draft, sample),
 
     async update(actor: Actor, id: string, patch: Partial<SubscriptionInput>): Promise<SubscriptionRow> {
       if (patch.eventType !== undefined) checkType(patch.eventType);

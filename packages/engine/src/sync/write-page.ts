@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@patchbay/store';
 import type { NormalizedRecord, RejectedRecord } from './normalize-page.ts';
+import { rowsOf } from '../lib/rows.ts';
 
 export interface PageTarget {
   readonly organizationId: string;
@@ -31,7 +32,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** One input row as JSON text; `data` and `raw` are spliced in as the JSON text they already are. */
 function inputRow(r: NormalizedRecord): string {

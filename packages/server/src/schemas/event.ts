@@ -45,3 +45,23 @@ export const subscriptionJson = z.object({
 export function toSubscriptionJson(r: SubscriptionRow): z.infer<typeof subscriptionJson> {
   return { id: r.id, name: r.name, instance_id: r.instanceId, event_type: r.eventType, filter_criteria: r.filterCriteria, action_type: r.actionType, action_config: r.actionConfig, is_active: r.isActive, created_by: r.createdBy, created_at: toIso(r.createdAt)!, updated_at: toIso(r.updatedAt)! };
 }
+
+const envelope = z.object({ type: z.string().min(1).max(200), timestamp: z.string().max(64), data: z.record(z.string(), z.unknown()) }).strict();
+
+export const subscriptionTestBody = z
+  .object({
+    event_type: subscriptionBody.shape.event_type,
+    instance_id: subscriptionBody.shape.instance_id,
+    filter_criteria: filterCriteria.optional(),
+    event: envelope.optional().describe("The event to test against, as subscriptions receive it; left out: the organisation's latest event of event_type"),
+    event_instance_id: z.uuid().nullable().optional().describe('The instance the given event came from (source filters compare it)'),
+  })
+  .strict();
+
+export const subscriptionTestJson = z.object({
+  matched: z.boolean().describe('Whether the subscription would act on this event'),
+  checks: z.array(z.object({ criterion: z.string(), passed: z.boolean(), detail: z.string() })).describe('Each check in order: event type, source, then each criterion given'),
+  event: envelope,
+  event_instance_id: z.string().nullable(),
+  source: z.enum(['given', 'latest']),
+});

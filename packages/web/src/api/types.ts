@@ -55,6 +55,7 @@ export type Subscription = Ok<'/api/integration/event-subscriptions/{id}', 'get'
 export type SubscriptionInput = Body<'/api/integration/event-subscriptions', 'post'>;
 export type FilterCriteria = NonNullable<SubscriptionInput['filter_criteria']>;
 export type EventType = Item<Ok<'/api/integration/events/types', 'get'>>;
+export type SubscriptionTest = Ok<'/api/integration/event-subscriptions/test', 'post'>;
 export type AuthConfig = Ok<'/api/integration/auth-configs/{id}', 'get'>;
 export type AuthTest = Ok<'/api/integration/auth-configs/{id}/test', 'post'>;
 export type ApiToken = Item<Ok<'/api/admin/tokens', 'get'>>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { route } from '../../route-def.ts';
 import { pageOf, pageQuery, standardErrors, uuidParam } from '../../schemas/common.ts';
-import { actionType, eventTypeJson, subscriptionBody, subscriptionJson, toSubscriptionJson } from '../../schemas/event.ts';
+import { actionType, eventTypeJson, subscriptionBody, subscriptionJson, subscriptionTestBody, subscriptionTestJson, toSubscriptionJson } from '../../schemas/event.ts';
 
 const toInput = (b: z.infer<typeof subscriptionBody>) => ({
   name: b.name,
@@ -45,6 +45,21 @@ export const eventRoutes = [
     status: 201,
     schema: { body: subscriptionBody, response: { 201: subscriptionJson, ...standardErrors } },
     handler: async ({ engine, actor, body }) => toSubscriptionJson(await engine.events.subscriptions.create(actor, toInput(body))),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/integration/event-subscriptions/test',
+    access: 'read',
+    summary: 'Test a subscription (saved or drafted) against a sample event',
+    description:
+      "Runs the subscription's event type, source and filter criteria against one event and says, check by check, whether it would act and why. Without `event`, the organisation's latest event of `event_type` (among its newest 50,000) is used. Nothing is sent or stored, so any role may test.",
+    tags: ['events'],
+    schema: { body: subscriptionTestBody, response: { 200: subscriptionTestJson, ...standardErrors } },
+    async handler({ engine, actor, body }) {
+      const sample = body.event ? { event: body.event, instanceId: body.event_instance_id ?? null } : undefined;
+      const result = await engine.events.subscriptions.test(actor, { eventType: body.event_type, instanceId: body.instance_id, filterCriteria: body.filter_criteria }, sample);
+      return { matched: result.matched, checks: result.checks, event: result.event, event_instance_id: result.instanceId, source: result.source };
+    },
   }),
   route({
     method: 'GET',

@@ -12782,6 +12782,206 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/event-subscriptions/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a subscription (saved or drafted) against a sample event
+         * @description Runs the subscription's event type, source and filter criteria against one event and says, check by check, whether it would act and why. Without `event`, the organisation's latest event of `event_type` (among its newest 50,000) is used. Nothing is sent or stored, so any role may test.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event to test against, as subscriptions receive it; left out: the organisation's latest event of event_type */
+                        event?: {
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            timestamp: string;
+                            type: string;
+                        };
+                        /** @description The instance the given event came from (source filters compare it) */
+                        event_instance_id?: string | null;
+                        /** @description A type from /api/integration/events/types, a prefix pattern (record.*) or * */
+                        event_type: string;
+                        filter_criteria?: {
+                            class_uids?: number[];
+                            instance_ids?: string[];
+                            /** @description JSONata over the envelope { type, timestamp, data }; truthy matches */
+                            predicate?: string;
+                            severity_at_least?: number;
+                            tags?: string[];
+                        };
+                        /** @description Only events from this source instance */
+                        instance_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each check in order: event type, source, then each criterion given */
+                            checks: {
+                                criterion: string;
+                                detail: string;
+                                passed: boolean;
+                            }[];
+                            event: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                timestamp: string;
+                                type: string;
+                            };
+                            event_instance_id: string | null;
+                            /** @description Whether the subscription would act on this event */
+                            matched: boolean;
+                            /** @enum {string} */
+                            source: "given" | "latest";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integration/events/types": {
         parameters: {
             query?: never;
@@ -15379,6 +15579,255 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/instances/{id}/streams/{stream}/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch a live sample: the first page of a stream from the vendor, stored nowhere
+         * @description Reads the stream's first page from the vendor exactly as a first sync would (the connector's stream read with the instance's configuration, its credentials from the vault, the installation's rate budget, the private-network rules) and stops there, returning at most `limit` of its raw records. It stores nothing: no records, checkpoint, stream state or event. The call is logged in the instance's integration logs (operation `sample`) with its counts and HTTP exchanges, never the records or credentials. Write access, since it calls the vendor with the stored credentials; any instance status may sample (a diagnostic). A vendor error is its usual problem (VENDOR_*); an unknown stream is 404 NOT_FOUND naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    stream: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Records to return from the first page (1-50)
+                         * @default 10
+                         */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The record's vendor id by the stream's primary key (null when it has none: a sync would reject it) */
+                                external_id: string | null;
+                                /** @description The raw vendor record, as the stream's mapper receives it */
+                                raw: unknown;
+                            }[];
+                            /** @description How long reading the first page took, credentials and rate limiting included */
+                            latency_ms: number;
+                            /** @description Why there are no records, when there are none */
+                            note: string | null;
+                            /** @description How many records the first page held (more than `items` when `limit` cut it) */
+                            page_records: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; `code` is stable (docs/errors.md) */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            hint?: string;
+                            instance?: string;
+                            request_id?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

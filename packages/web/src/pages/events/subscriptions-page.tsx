@@ -12,6 +12,7 @@ import { ListState } from '../../components/list-state.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from '../operations/instance-names.ts';
+import { SubscriptionTester } from './subscription-tester.tsx';
 import { describeAction, fromSubscription, NEW_SUBSCRIPTION, toSubscriptionInput, type SubscriptionDraft } from './subscription-draft.ts';
 
 function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, onCancel }: { subscription: Subscription | null; types: readonly EventType[]; instances: readonly Instance[]; endpoints: readonly WebhookEndpoint[]; onSaved: () => void; onCancel: () => void }) {
@@ -112,6 +113,7 @@ function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, 
       <label className="checkbox">
         <input type="checkbox" checked={draft.isActive} onChange={(e) => set({ isActive: e.target.checked })} /> Active
       </label>
+      <SubscriptionTester draft={draft} />
       <FormFooter form={form} errorTitle={subscription ? 'The subscription was not saved' : 'The subscription was not created'} submitLabel={subscription ? 'Save subscription' : 'Create subscription'} onCancel={onCancel} />
     </form>
   );
