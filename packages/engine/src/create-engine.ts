@@ -21,6 +21,7 @@ import { configValidator } from './runtime/validate-config.ts';
 import { createSyncService, type AuthResolver } from './sync/sync-service.ts';
 import { createMappingResolver } from './mappings/mapping-resolver.ts';
 import { createMappingService } from './mappings/mapping-service.ts';
+import { createLiveSampler } from './mappings/live-sample.ts';
 import { createRecordService } from './records/record-service.ts';
 import { createConnectionTester } from './instances/test-connection.ts';
 import { createOrganizationService } from './organizations/organizations.ts';
@@ -154,6 +155,8 @@ export function createEngine(options: EngineOptions) {
     /** Compliance metrics: `compliance.metrics` events per source instance and standard, on a schedule (housekeeping). */
     compliance,
     testConnection: createConnectionTester(deps, runtime),
+    /** The first page of a stream read from the vendor as a sync would, stored nowhere (the mapping designer's live sample). */
+    liveSample: createLiveSampler(deps, runtime),
     observability,
     vault,
     audit: {

@@ -95,6 +95,7 @@ export { testMapping, type SampleResult } from './mappings/test-mapping.ts';
 export type { MappingDraft } from './mappings/mapping-service.ts';
 export type { MappingPreview, PreviewIssue, SamplePreview } from './mappings/preview-mapping.ts';
 export type { StreamSample, StreamSamples } from './mappings/stream-samples.ts';
+export { MAX_LIVE_SAMPLE, type LiveSample } from './mappings/live-sample.ts';
 export { describeClasses, describeClass, describeObject, ocsfSchemaVersion, ocsfSchemaTag, type ClassSummary, type ClassDetail, type EntityDetail } from './mappings/schema-explorer.ts';
 export { requireStream, streamClassUid } from './mappings/stream-class.ts';
 export { recordKinds, type RecordKind } from './records/record-kinds.ts';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { systemActor } from '@patchbay/engine';
 import { systemClock } from '@patchbay/types';
 import type { SimulatorHandle } from '@patchbay/conformance';
 import { startHttpJsonSimulator } from '../../../connectors/http-json/simulator/index.ts';
@@ -20,7 +19,8 @@ interface Mapping {
 
 /**
  * The data mapping designer in a real browser against a real hub: an http-json instance synced from its
- * simulator, samples loaded from the hub, an override previewed live, inline errors for a bad expression
+ * simulator (the hub keeps no raw payloads, and says so), a live sample fetched from the simulator
+ * (stored nowhere), an override previewed live, inline errors for a bad expression
  * and an unknown target, two saved versions, and a viewer's read-only view. Screens go to
  * test-output/screenshots/mapping-*.png; any console error fails.
  */
@@ -32,7 +32,6 @@ describe.skipIf(unavailable !== null && !process.env.CI)('the data mapping desig
   let page: Page;
   let errors: string[];
   let instanceId: string;
-  let organizationId: string;
   let mappingId: string;
 
   const poll = <T,>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
@@ -62,7 +61,6 @@ describe.skipIf(unavailable !== null && !process.env.CI)('the data mapping desig
       if (waited > 30_000) throw new Error(`The first sync did not complete: ${JSON.stringify(executions.items)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    organizationId = (await hub.call<{ organization_id: string }>('admin', 'GET', '/api/auth/me')).organization_id;
 
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -105,16 +103,22 @@ describe.skipIf(unavailable !== null && !process.env.CI)('the data mapping desig
     expect(errors).toEqual([]);
   });
 
-  it('loads recent raw records, previews an override live, and shows inline errors on the row they belong to', { timeout: 90_000 }, async () => {
-    // A sync that keeps raw payloads (an engine option the API does not expose yet) over two changed records.
-    jsonApi.mutate!('records', { update: 2 });
-    await hub.engine.sync.runNow(systemActor(organizationId, 'e2e'), instanceId, { stream: 'records', keepRawBytes: 64 * 1024 });
-    await page.getByRole('button', { name: 'Load recent records' }).click();
-    await poll(() => page.getByLabel('Sample', { exact: true }).locator('option').count()).toBe(2);
-    await poll(() => page.getByLabel('Raw vendor record (JSON)').inputValue()).toMatch(/"record":/);
+  it('fetches a live sample from the vendor, previews an override live, and shows inline errors on the row they belong to', { timeout: 90_000 }, async () => {
+    // The stream's first page (5 of the simulator's 6 records), read as a sync would and stored nowhere.
+    const requests = jsonApi.requests.length;
+    const executions = async () => (await hub.call<{ items: unknown[] }>('admin', 'GET', `/api/integration/sync-executions?instance_id=${instanceId}`)).items.length;
+    const runs = await executions();
+    await page.getByRole('button', { name: 'Fetch live sample' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: /^5 records from the vendor in \d+ ms$/ }).isVisible()).toBe(true);
+    await poll(() => page.getByLabel('Sample', { exact: true }).locator('option').allTextContents()).toEqual(jsonApi.records('records').slice(0, 5).map((r) => `${(r as { id: string }).id} · live`));
+    expect(JSON.parse(await page.getByLabel('Raw vendor record (JSON)').inputValue())).toEqual(jsonApi.records('records')[0]);
+    expect(jsonApi.requests.slice(requests).map((r) => [r.path, r.status])).toEqual([['/records', 200]]);
+    expect(await executions()).toBe(runs);
+    const logs = await hub.call<{ items: { level: string; message: string }[] }>('viewer', 'GET', `/api/integration/logs?instance_id=${instanceId}&operation=sample`);
+    expect(logs.items).toEqual([expect.objectContaining({ level: 'success', message: expect.stringMatching(/^Live sample of stream records: 5 record\(s\) in \d+ ms$/) })]);
     await poll(() => page.locator('.preview-panel .verdict').textContent()).toMatch(/A sync would store this record/);
     expect(await changedFields()).toEqual([]);
-    await screenshot(page, 'mapping-03-sample-loaded');
+    await screenshot(page, 'mapping-03-live-sample');
 
     // From the schema explorer: severity_id as a target, its expression focused.
     await page.getByLabel('Search attributes').fill('severity');
@@ -173,9 +177,11 @@ describe.skipIf(unavailable !== null && !process.env.CI)('the data mapping desig
     const severity = await expressionOf('severity_id');
     expect(await severity.inputValue()).toBe('ocsf.severity_id + 1');
     expect(await severity.getAttribute('readonly')).not.toBeNull();
-    for (const control of [page.getByRole('button', { name: /Save|Create/ }), page.getByRole('button', { name: /^Remove/ }), page.getByRole('button', { name: /as a target$/ }), page.getByLabel('Mapping name')]) {
+    for (const control of [page.getByRole('button', { name: /Save|Create/ }), page.getByRole('button', { name: /^Remove/ }), page.getByRole('button', { name: /as a target$/ }), page.getByLabel('Mapping name'), page.getByRole('button', { name: 'Fetch live sample' })]) {
       expect(await control.count()).toBe(0);
     }
+    // A viewer may still load what the hub keeps; calling the vendor with the stored credentials needs an editor.
+    expect(await page.getByRole('button', { name: 'Load recent records' }).count()).toBe(1);
     await page.getByLabel('Raw vendor record (JSON)').fill(JSON.stringify(jsonApi.records('records')[0]));
     await poll(() => changedFields()).toContainEqual(expect.stringMatching(/^message/));
     expect(await unlabelledControls(page)).toEqual([]);

@@ -16,7 +16,7 @@ export interface ActionOutcome {
 
 type Runtime = Pick<SyncServiceOptions, 'authFor' | 'transport' | 'observer'>;
 
-function exchangeOf(m: HttpMetrics): Record<string, unknown> {
+export function exchangeOf(m: HttpMetrics): Record<string, unknown> {
   return { method: m.method, host: m.host, status: m.status ?? null, error_code: m.code ?? null, attempt: m.attempt, duration_ms: Math.round(m.durationMs) };
 }
 

@@ -10,6 +10,8 @@ export const logOperations = {
   deactivate: 'instance.deactivate',
   health: 'health',
   freshness: 'freshness',
+  /** A live sample of a stream for the mapping designer: one vendor page read, nothing stored. */
+  sample: 'sample',
 } as const;
 
 export interface LogEntry {

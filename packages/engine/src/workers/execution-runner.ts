@@ -1,15 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { HttpMetrics } from '@patchbay/sdk';
 import { integrationInstances, syncExecutions, type Db } from '@patchbay/store';
 import { PatchbayError } from '@patchbay/types';
 import type { InstanceRow } from '../instances/instances.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
-import { buildConnectorContext } from '../runtime/build-context.ts';
 import { finishExecution, type ExecutionRow } from '../sync/executions.ts';
 import { runStream } from '../sync/run-stream.ts';
+import { openStreamContext } from '../sync/stream-context.ts';
 import type { SyncServiceOptions } from '../sync/sync-service.ts';
 import type { Leases } from './sync-leases.ts';
-import { SharedRateLimiter } from './shared-rate-limiter.ts';
 
 /** Queues executions to run on the workers; called inside the transaction that created or reset them. */
 export interface SyncDispatcher {
@@ -105,13 +103,10 @@ export function createExecutionRunner(deps: EngineDeps, options: RunnerOptions) 
       if (run.signal.aborted) forward();
       else run.signal.addEventListener('abort', forward, { once: true });
       running.set(fresh.id, { controller, jobId: run.jobId });
-      const limiter = connector.rateLimits ? new SharedRateLimiter({ database: deps.database, clock: deps.clock, log: deps.log, key: `instance:${instance.id}`, limits: connector.rateLimits }) : undefined;
       let row: ExecutionRow;
       try {
-        const auth = await options.authFor?.(instance, 'sync');
-        const { observer } = options;
-        const onMetrics = observer?.httpMetrics ? (m: HttpMetrics) => observer.httpMetrics!(instance, m) : undefined;
-        const ctx = buildConnectorContext({ connector, instance, clock: deps.clock, log: deps.log, signal: controller.signal, auth, transport: options.transport, onMetrics, rateLimiter: limiter });
+        // The installation's shared rate budget, credentials from the vault, HTTP metrics to the observer.
+        const ctx = await openStreamContext(deps, options, { connector, instance, operation: 'sync', signal: controller.signal });
         try {
           const mapping = await options.mappingFor?.(instance, stream.name);
           await options.observer?.executionStarted?.(instance, fresh);
@@ -138,7 +133,6 @@ export function createExecutionRunner(deps: EngineDeps, options: RunnerOptions) 
         row = await finishExecution(db, fresh.id, controller.signal.aborted ? 'cancelled' : 'failed', deps.clock.now(), error);
       } finally {
         run.signal.removeEventListener('abort', forward);
-        await limiter?.release().catch((error: unknown) => deps.log.warn({ err: error }, 'could not return unused rate-limit tokens'));
       }
       if (row.status === 'cancelled' && requeueReasons.has(controller.signal.reason as object) && options.dispatcher() && !(await reload(row.id))?.cancelRequestedAt) {
         requeue = true;

@@ -80,7 +80,7 @@ export const samplesJson = z.object({
 });
 
 const NOT_KEPT =
-  "The hub keeps no raw payload of this stream: records keep only the payload's hash and size, rejected records keep theirs, and a sync keeps raw payloads only when it is asked to. Paste a vendor record (the stream's raw JSON) instead.";
+  "The hub keeps no raw payload of this stream: records keep only the payload's hash and size, rejected records keep theirs, and a sync keeps raw payloads only when it is asked to. Paste a vendor record (the stream's raw JSON) instead, or fetch a live sample of the stream from the vendor (admins and editors).";
 
 export function toSamplesJson(s: StreamSamples): z.infer<typeof samplesJson> {
   return {

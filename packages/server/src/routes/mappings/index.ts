@@ -16,6 +16,7 @@ import {
   updateMappingBody,
   validationJson,
 } from '../../schemas/mapping.ts';
+import { liveSampleRoutes } from './live-sample.ts';
 import { mappingPreviewRoutes } from './preview.ts';
 
 const tags = ['mappings'];
@@ -133,4 +134,5 @@ export const mappingRoutes = [
     },
   }),
   ...mappingPreviewRoutes,
+  ...liveSampleRoutes,
 ] as unknown as AnyRoute[];

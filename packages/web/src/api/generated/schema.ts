@@ -15843,7 +15843,7 @@ export type paths = {
         };
         /**
          * Recent raw vendor records of a stream, to try a mapping on
-         * @description The newest raw payloads the store keeps for the stream: those kept beside records (when the sync that stored them kept raw payloads) and those of records a sync rejected (kept up to 64 KiB). Records normally keep only the payload's hash and size: then `raw_payloads_kept` is false, `note` says so, and the designer falls back to a pasted record. The payloads are what the vendor sent (as `GET /api/records/{id}` shows them); the hub's credentials never appear in them, since connectors never see the vault.
+         * @description The newest raw payloads the store keeps for the stream: those kept beside records (when the sync that stored them kept raw payloads) and those of records a sync rejected (kept up to 64 KiB). Records normally keep only the payload's hash and size: then `raw_payloads_kept` is false, `note` says so, and the designer falls back to a live sample (`POST .../streams/{stream}/sample`) or a pasted record. The payloads are what the vendor sent (as `GET /api/records/{id}` shows them); the hub's credentials never appear in them, since connectors never see the vault.
          */
         get: {
             parameters: {

@@ -9,6 +9,7 @@ export type Preview = Ok<'/api/integration/mappings/preview', 'post'>;
 export type SamplePreview = Preview['samples'][number];
 export type PreviewIssue = Preview['errors'][number];
 export type StreamSamples = Ok<'/api/integration/instances/{id}/streams/{stream}/samples', 'get'>;
+export type LiveSample = Ok<'/api/integration/instances/{id}/streams/{stream}/sample', 'post'>;
 export type OcsfClassList = Ok<'/api/ocsf/classes', 'get'>;
 export type OcsfClassSummary = OcsfClassList['items'][number];
 export type OcsfClassDetail = Ok<'/api/ocsf/classes/{uid}', 'get'>;
