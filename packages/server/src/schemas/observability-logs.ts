@@ -8,7 +8,7 @@ export const logJson = z.object({
   id: z.uuid(),
   instance_id: z.uuid().nullable(),
   level: logLevel,
-  operation: z.string().describe('`sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, ...'),
+  operation: z.string().describe('`sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, `action`, `sample` (a live sample for the mapping designer), ...'),
   message: z.string(),
   details: z.record(z.string(), z.unknown()),
   user_id: z.uuid().nullable(),

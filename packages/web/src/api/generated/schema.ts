@@ -16822,7 +16822,7 @@ export type paths = {
                                 /** @enum {string} */
                                 level: "info" | "warning" | "error" | "success";
                                 message: string;
-                                /** @description `sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, ... */
+                                /** @description `sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, `action`, `sample` (a live sample for the mapping designer), ... */
                                 operation: string;
                                 /** @description The sync execution the entry belongs to */
                                 sync_id: string | null;
@@ -17009,7 +17009,7 @@ export type paths = {
                                 /** @enum {string} */
                                 level: "info" | "warning" | "error" | "success";
                                 message: string;
-                                /** @description `sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, ... */
+                                /** @description `sync`, `connection_test`, `instance.activate`, `instance.deactivate`, `health`, `freshness`, `action`, `sample` (a live sample for the mapping designer), ... */
                                 operation: string;
                                 /** @description The sync execution the entry belongs to */
                                 sync_id: string | null;

@@ -56,7 +56,7 @@ export default function LogsPage() {
           <label htmlFor="log-operation">Operation</label>
           <input id="log-operation" list="log-operations" value={operation} onChange={(e) => set('operation', e.target.value)} placeholder="sync, connection_test…" />
           <datalist id="log-operations">
-            {['sync', 'connection_test', 'instance.activate', 'instance.deactivate', 'health', 'freshness', 'action'].map((o) => (
+            {['sync', 'connection_test', 'instance.activate', 'instance.deactivate', 'health', 'freshness', 'action', 'sample'].map((o) => (
               <option key={o} value={o} />
             ))}
           </datalist>
