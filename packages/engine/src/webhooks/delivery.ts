@@ -86,11 +86,14 @@ export function createDeliveryWorker(deps: EngineDeps, endpoints: EndpointServic
         .limit(batchSize)
         .for('update', { of: webhookMessages, skipLocked: true });
       if (due.length === 0) return [];
-      return tx
+      const claimed = await tx
         .update(webhookMessages)
         .set({ status: 'delivering', leaseUntil: new Date(now.getTime() + leaseMs) })
         .where(inArray(webhookMessages.seq, due.map((d) => d.seq)))
         .returning();
+      // UPDATE ... RETURNING answers in the heap's order, not seq order (a replayed or retried row was
+      // rewritten elsewhere in the table): each endpoint's messages go out in seq order.
+      return claimed.sort((a, b) => a.seq - b.seq);
     });
   }
 

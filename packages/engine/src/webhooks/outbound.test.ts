@@ -121,6 +121,24 @@ describe.each(testDatabaseKinds())('outgoing webhooks on %s', (kind) => {
     await f.engine.events.endpoints.update(f.actor, endpoint.id, { isActive: false });
   });
 
+  it("delivers an endpoint's messages in seq order even after their rows were rewritten", async () => {
+    rx.requests.length = 0;
+    const { endpoint } = await setup();
+    rx.respond = () => ({ status: 200 });
+    // Hold deliveries (an open circuit) while the messages are made, then rewrite the first one's row: its new
+    // version sits after the others in the table, so an UPDATE ... RETURNING answers it last.
+    await f.db.database.query(`update webhook_endpoints set circuit_open_until = $2 where id = $1`, [endpoint.id, new Date(f.clock.now().getTime() + 3_600_000)]);
+    await emit(3, 'heap');
+    await f.engine.events.runOnce();
+    const made = await f.db.database.query<{ seq: number }>(`select seq from webhook_messages where endpoint_id = $1 order by seq`, [endpoint.id]);
+    expect(made).toHaveLength(3);
+    await f.db.database.query(`update webhook_messages set last_error = 'rewritten' where seq = $1`, [made[0]!.seq]);
+    await f.db.database.query(`update webhook_endpoints set circuit_open_until = null where id = $1`, [endpoint.id]);
+    await settle(endpoint.id);
+    expect(rx.requests.map((r) => `${JSON.parse(r.body).data.tag}${JSON.parse(r.body).data.n}`)).toEqual(['heap0', 'heap1', 'heap2']);
+    await f.engine.events.endpoints.update(f.actor, endpoint.id, { isActive: false });
+  });
+
   it('sends both signatures during a rotation overlap, and only the new one after it', async () => {
     rx.requests.length = 0;
     rx.respond = () => ({ status: 200 });
