@@ -1,5 +1,5 @@
 export * from './schema/index.ts';
-export type { Database, DatabaseKind, Db, Schema } from './database.ts';
+export type { Database, DatabaseKind, Db, QueryOptions, Schema } from './database.ts';
 export { openPglite, type OpenPgliteOptions } from './open-pglite.ts';
 export { openPostgres, redactUrl, type OpenPostgresOptions } from './open-postgres.ts';
 export { migrate, migrationsFolder } from './migrate.ts';

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { PatchbayError } from '@patchbay/types';
 import * as schema from './schema/index.ts';
-import type { Database, Db } from './database.ts';
+import type { Database, Db, QueryOptions } from './database.ts';
 
 /** Stable advisory lock key: concurrent starts against one server migrate one at a time. */
 const MIGRATION_LOCK = 7_402_115_001;
@@ -38,8 +38,9 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
   return {
     kind: 'postgres',
     db,
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pool.query(text, params)).rows as T[];
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      const result = options?.name ? await pool.query({ name: options.name, text, values: params }) : await pool.query(text, params);
+      return result.rows as T[];
     },
     async applyMigrations(migrationsFolder) {
       // One session holds the advisory lock and runs the migrations, so concurrent starts queue up.

@@ -10,7 +10,9 @@ import type { ConnectorRegistry } from '../../runtime/connector-registry.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { generateSecret } from '../signing.ts';
 import { createGroupCommit } from './group-commit.ts';
+import { createKeyCache } from './key-cache.ts';
 import { parseBody } from './parse-body.ts';
+import { storableBody } from './storable-body.ts';
 import { handlerOf, parsedConfig, pendingInbound, processInbound, requestOf } from './process.ts';
 import { compileAllowList, verifyInbound, type InboundVerification } from './verify.ts';
 
@@ -40,9 +42,9 @@ export interface InboundAnswer {
 export interface InboundOptions {
   /** PATCHBAY_PUBLIC_URL: the webhook URL shown on creation and rotation is `<publicUrl>/api/integration/webhook/<key>`. */
   readonly publicUrl?: string;
-  /** Requests stored per group-commit statement. */
+  /** Calls stored per group-commit statement at most (default 64). */
   readonly maxBatch?: number;
-  /** Group-commit statements in flight at once. */
+  /** Group-commit statements in flight at once (default 2). */
   readonly maxInFlight?: number;
 }
 
@@ -79,18 +81,33 @@ function secretHeader(v: InboundVerification): string | null {
   if (v.kind === 'hmac-sha256') return v.header.toLowerCase();
   return null;
 }
+
+/** How long a process trusts its cached copy of a key's settings and secret (a rotation elsewhere shows within this). */
 const CACHE_MS = 5_000;
 
+/** A key's settings, its opened secret and its connector: looked up once, then cached for CACHE_MS (`key-cache.ts`). */
 interface Resolved {
   readonly row: InboundKeyRow;
+  readonly verification: InboundVerification;
   readonly secret: string | null;
   readonly connector: AnyConnector | undefined;
   /** The instance's configuration parsed with the connector's schema (what the handler receives). */
   readonly config: unknown;
   readonly allow: ((ip: string) => boolean) | null;
-  readonly at: number;
+  /** The header the scheme reads its secret or signature from: never stored. */
+  readonly hidden: string | null;
 }
 
+/** The headers stored with a call: the sender's, minus DROPPED_HEADERS and the scheme's own header. */
+function storedHeaders(given: InboundRequest['headers'], hidden: string | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const k in given) {
+    const v = given[k];
+    const name = k.toLowerCase();
+    if (v !== undefined && name !== hidden && !DROPPED_HEADERS.test(name)) headers[name] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return headers;
+}
 
 /**
  * Inbound webhooks: per-instance keys and secrets, verification, durable storage with group commit (the
@@ -98,7 +115,7 @@ interface Resolved {
  */
 export function createInboundService(deps: EngineDeps, box: SecretBox, registry: ConnectorRegistry, options: InboundOptions = {}) {
   const { db } = deps.database;
-  const cache = new Map<string, Resolved>();
+  const keys = createKeyCache(load, { ttlMs: CACHE_MS, now: () => deps.clock.now().getTime() });
   const group = createGroupCommit(deps.database, { maxBatch: options.maxBatch, maxInFlight: options.maxInFlight, onCommitted: () => wake() });
   let wake: () => void = () => undefined;
 
@@ -111,22 +128,16 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
     return { verification: (w?.verification as InboundVerification | undefined) ?? { kind: 'standard-webhooks' }, ipAllowList: [...(w?.ipAllowList ?? [])] };
   }
 
-  async function resolve(key: string): Promise<Resolved | null> {
-    const hit = cache.get(key);
-    if (hit && performance.now() - hit.at < CACHE_MS) return hit;
+  /** A key's settings, opened secret and connector, from the database (`keys` caches them). */
+  async function load(key: string): Promise<Resolved | null> {
     const [row] = await db.select().from(inboundWebhookKeys).where(eq(inboundWebhookKeys.key, key));
-    if (!row) {
-      cache.delete(key);
-      return null;
-    }
+    if (!row) return null;
     const secret = row.secretSealed && row.dataKeyId ? await box.open(db, row.dataKeyId, row.secretSealed, aad(row.instanceId)) : null;
     const [instance] = await db.select({ connectorId: integrationInstances.connectorId, configuration: integrationInstances.configuration }).from(integrationInstances).where(eq(integrationInstances.id, row.instanceId));
     const connector = instance ? registry.get(instance.connectorId) : undefined;
     const config = connector && instance ? parsedConfig(connector, instance.configuration) : undefined;
-    const resolved = { row, secret, connector, config, allow: compileAllowList(row.ipAllowList), at: performance.now() };
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, resolved);
-    return resolved;
+    const verification = row.verification as InboundVerification;
+    return { row, verification, secret, connector, config, allow: compileAllowList(row.ipAllowList), hidden: secretHeader(verification) };
   }
 
   /** The handler's answer for the sender, when it gives one; a handler that throws here is left to processing to record. */
@@ -172,7 +183,7 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
         await appendAudit(tx, deps.clock, actor, { action: existing ? 'instance.webhook_secret_rotated' : 'instance.webhook_secret_created', targetType: 'instance', targetId: instanceId, details: { verification: verification.kind, ip_allow_list: ipAllowList.length, kept_key: Boolean(input.keepKey && existing) } });
         return { key, verification, ipAllowList, secret, previousKey: existing?.key };
       });
-      if (result.previousKey) cache.delete(result.previousKey);
+      if (result.previousKey) keys.invalidate(result.previousKey);
       const source = connector?.webhook ? webhookSecretSource(connector.webhook) : result.verification.kind === 'none' ? null : 'generated';
       return { key: result.key, url: urlOf(result.key), secret: result.secret === null ? null : new Secret(result.secret), verification: result.verification, ipAllowList: result.ipAllowList, secretSource: source };
     },
@@ -209,32 +220,28 @@ export function createInboundService(deps: EngineDeps, box: SecretBox, registry:
      * answer (it is pure: the records it makes are written later, by processing). Throws coded errors.
      */
     async receive(req: InboundRequest): Promise<InboundAnswer> {
-      const resolved = await resolve(req.key);
+      const resolved = await keys.get(req.key);
       if (!resolved) throw new PatchbayError('WEBHOOK_KEY_UNKNOWN', { message: 'No instance receives webhooks at this URL' });
       const { row } = resolved;
       if (resolved.allow && !resolved.allow(req.sourceIp)) throw new PatchbayError('WEBHOOK_IP_NOT_ALLOWED', { message: `Address ${req.sourceIp} is not in the allow-list` });
       const now = deps.clock.now();
-      const verified = verifyInbound(row.verification as InboundVerification, resolved.secret, { headers: req.headers, rawBody: req.rawBody, nowMs: now.getTime(), toleranceSeconds: row.toleranceSeconds });
-      const headers: Record<string, string> = {};
-      const hidden = secretHeader(row.verification as InboundVerification);
-      for (const k in req.headers) {
-        const v = req.headers[k];
-        const name = k.toLowerCase();
-        if (v !== undefined && name !== hidden && !DROPPED_HEADERS.test(name)) headers[name] = Array.isArray(v) ? v.join(', ') : v;
-      }
+      const verified = verifyInbound(resolved.verification, resolved.secret, { headers: req.headers, rawBody: req.rawBody, nowMs: now.getTime(), toleranceSeconds: row.toleranceSeconds });
+      const headers = storedHeaders(req.headers, resolved.hidden);
+      // Decoded once: parsed here, handed to the handler, and stored (as the raw bytes when they are plain UTF-8).
+      const text = req.rawBody.toString('utf8');
+      const stored = storableBody(req.rawBody, text);
       let malformed: string | null = null;
       let body: unknown;
       try {
-        body = parseBody(headers['content-type'], req.rawBody);
+        body = parseBody(headers['content-type'], text);
       } catch (error) {
         malformed = error instanceof Error ? error.message : String(error);
       }
       const id = randomUUID();
-      const text = req.rawBody.toString('utf8');
-      const stored = await group.store({ id, organizationId: row.organizationId, instanceId: row.instanceId, messageId: verified.messageId, headers, body: text, status: malformed ? 'malformed' : 'received', error: malformed, sourceIp: req.sourceIp, receivedAt: now });
-      if (!stored) throw new PatchbayError('WEBHOOK_REPLAYED', { message: `Message ${verified.messageId} was already received` });
+      const inserted = await group.store({ id, organizationId: row.organizationId, instanceId: row.instanceId, messageId: verified.messageId, headers, body: stored, status: malformed ? 'malformed' : 'received', error: malformed, sourceIp: req.sourceIp, receivedAt: now });
+      if (!inserted) throw new PatchbayError('WEBHOOK_REPLAYED', { message: `Message ${verified.messageId} was already received` });
       if (malformed) throw new PatchbayError('WEBHOOK_BODY_MALFORMED', { message: `The body is not valid JSON: ${malformed}`, details: { inbound_id: id } });
-      return { id, instanceId: row.instanceId, response: await answerOf(resolved, { headers, body: text, receivedAt: now }, body) };
+      return { id, instanceId: row.instanceId, response: await answerOf(resolved, { headers, body: typeof stored === 'string' ? stored : text, receivedAt: now }, body) };
     },
 
     /** Stored calls of an instance, newest first (inspection of malformed or failed ones). */

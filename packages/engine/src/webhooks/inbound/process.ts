@@ -77,7 +77,7 @@ export async function processInbound(deps: EngineDeps, registry: ConnectorRegist
       const connector = instance ? registry.get(instance.connectorId) : undefined;
       const handle = handlerOf(connector);
       if (instance && connector && handle) {
-        const result = await handle(requestOf(row, parseBody(row.headers['content-type'], Buffer.from(row.body))), parsedConfig(connector, instance.configuration));
+        const result = await handle(requestOf(row, parseBody(row.headers['content-type'], row.body)), parsedConfig(connector, instance.configuration));
         const rejected = rejection(result);
         if (rejected) throw new PatchbayError('VALIDATION_FAILED', { message: rejected });
         await writeResult(tx, instance, connector, row, result, now);
