@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { integrationInstances } from './integration-instances.ts';
 
@@ -39,5 +40,7 @@ export const records = pgTable(
   (t) => [
     uniqueIndex('records_identity_uq').on(t.instanceId, t.stream, t.externalId),
     index('records_org_class_idx').on(t.organizationId, t.classUid, t.lastSeen),
+    // The mapping designer's recent raw samples: only rows that kept their raw payload, so syncs that keep none pay nothing.
+    index('records_raw_samples_idx').on(t.instanceId, t.stream, t.lastSeen).where(sql`${t.raw} is not null`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "records_raw_samples_idx" ON "records" USING btree ("instance_id","stream","last_seen") WHERE "records"."raw" is not null;
