@@ -4,6 +4,7 @@ import type { SimulatorHandle } from '@patchbay/conformance';
 import { startHttpJsonSimulator } from '../../../connectors/http-json/simulator/index.ts';
 import { startCrowdStrikeSimulator, type CrowdStrikeSimulatorHandle } from '../../../connectors/crowdstrike-falcon/simulator/index.ts';
 import { focused, screenshot } from './testing/browser.ts';
+import { installInstance } from './testing/install.ts';
 import { poll, skipBrowser, uiSession } from './testing/ui-session.ts';
 
 let jsonApi: SimulatorHandle;
@@ -21,8 +22,7 @@ describe.skipIf(skipBrowser)('the marketplace in a browser', () => {
     jsonApi.seed('records', { count: 12 });
     falcon = await startCrowdStrikeSimulator({ clock: systemClock, pageSize: 5 });
     // An installed Falcon (for the "installed" filter) and the editor's review of http-json (top rated, helpful votes).
-    const credential = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/auth-configs', { name: 'falcon', auth_type: falcon.vaultCredentials!.authType, credentials: falcon.vaultCredentials!.credentials });
-    await hub.call('admin', 'POST', '/api/integration/instances', { name: 'Falcon EU', connector_id: 'crowdstrike-falcon', configuration: falcon.configuration, allow_private_network: true, auth_config_id: credential.id });
+    await installInstance(hub, { name: 'Falcon EU', connectorId: 'crowdstrike-falcon', simulator: falcon, credentialName: 'falcon' });
     await hub.call('editor', 'POST', '/api/integration/connectors/http-json/reviews', { rating: 5, title: 'Covers our odd internal API', body: 'Cursor paging and a field map were all it took.' });
   });
   afterAll(async () => {

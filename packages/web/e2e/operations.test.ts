@@ -4,7 +4,7 @@ import type { SimulatorHandle } from '@patchbay/conformance';
 import { startHttpJsonSimulator } from '../../../connectors/http-json/simulator/index.ts';
 import { startCrowdStrikeSimulator, type CrowdStrikeSimulatorHandle } from '../../../connectors/crowdstrike-falcon/simulator/index.ts';
 import { screenshot } from './testing/browser.ts';
-import { installAndSync } from './testing/install.ts';
+import { installAndSync, installInstance } from './testing/install.ts';
 import { closedPort, poll, skipBrowser, uiSession } from './testing/ui-session.ts';
 
 let jsonApi: SimulatorHandle;
@@ -27,9 +27,8 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     hostId = falcon.data.hosts.byKey()[0]!.device_id as string;
     hookUrl = `${String(jsonApi.configuration.base_url)}/soar-hook`;
     // Another person (the editor) asks to contain a host: a high-impact action waiting for an approval.
-    const credential = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/auth-configs', { name: 'falcon', auth_type: falcon.vaultCredentials!.authType, credentials: falcon.vaultCredentials!.credentials });
-    const instance = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/instances', { name: 'Falcon EU', connector_id: 'crowdstrike-falcon', configuration: falcon.configuration, allow_private_network: true, auth_config_id: credential.id });
-    const run = await hub.call<{ status: string }>('editor', 'POST', `/api/integration/instances/${instance.id}/actions/contain-host`, { input: { device_id: hostId } });
+    const instanceId = await installInstance(hub, { name: 'Falcon EU', connectorId: 'crowdstrike-falcon', simulator: falcon, credentialName: 'falcon' });
+    const run = await hub.call<{ status: string }>('editor', 'POST', `/api/integration/instances/${instanceId}/actions/contain-host`, { input: { device_id: hostId } });
     expect(run.status).toBe('pending_approval');
     // A SIEM destination whose syslog receiver is down (a port nobody listens on), and an outgoing webhook endpoint.
     const syslog = await hub.call<{ id: string }>('admin', 'POST', '/api/integration/instances', { name: 'SIEM syslog', connector_id: 'syslog', allow_private_network: true, configuration: { host: '127.0.0.1', port: await closedPort(), protocol: 'tcp', timeout_ms: 500 } });
