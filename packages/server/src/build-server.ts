@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
@@ -57,6 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     trustProxy: process.env.PATCHBAY_TRUST_PROXY === 'true',
+    logController: new LogController({ disableRequestLogging: (request: Partial<FastifyRequest>) => request.routeOptions?.config.requestLogging === false }),
   });
   // A route without an access rule cannot be registered (the swagger UI's static files are the exception).
   app.addHook('onRoute', (opts) => {
@@ -66,9 +67,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  app.addHook('onSend', async (request, reply) => {
+  // Callback-style hooks: an async hook costs a promise per request on every route (the webhook route is hot).
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (options.engine.demo) reply.header('x-patchbay-demo', 'true');
+    done(null, payload);
   });
 
   const metrics = options.metrics ?? createMetricsRegistry();
@@ -88,8 +91,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       method: def.method,
       url: def.url,
       schema: { ...def.schema, summary: def.summary, description: def.description, tags: [...def.tags], security: def.access === 'public' ? [] : undefined },
-      config: { access: def.access },
-      onRequest: async (request) => enforceAccess(options.engine, def.access, request),
+      config: { access: def.access, requestLogging: def.requestLogging },
+      ...(def.access === 'public' ? {} : { onRequest: async (request: FastifyRequest) => enforceAccess(options.engine, def.access, request) }),
       handler: async (request, reply) => {
         const result = await def.handler({
           params: request.params as never,
@@ -106,7 +109,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         return def.status === 204 ? reply.send() : result;
       },
       ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
-      ...(def.logLevel ? { logLevel: def.logLevel } : {}),
     });
   };
   for (const def of options.routes ?? routeTable) {

@@ -51,10 +51,12 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas, A extends Acces
   /** A per-route body size limit in bytes (defaults to the server's). */
   readonly bodyLimit?: number;
   /**
-   * The request log's level for this route (default the server's). High-volume routes whose every call is
-   * recorded elsewhere (inbound webhooks: `inbound_webhooks`) log only warnings and errors.
+   * `false`: no "incoming request" / "request completed" lines for this route. For high-volume routes
+   * whose every call is recorded elsewhere (inbound webhooks: `inbound_webhooks`); server errors are still
+   * logged by the error handler. (Not a per-route log level: that makes pino rebuild its log methods on
+   * every request.)
    */
-  readonly logLevel?: 'warn' | 'error';
+  readonly requestLogging?: false;
   readonly handler: (ctx: RouteContext<S, A>) => Promise<unknown>;
 }
 

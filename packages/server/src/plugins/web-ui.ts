@@ -45,6 +45,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route's access rule (route-def.ts); the server refuses a route without one. */
     access?: string;
+    /** `false`: the route writes no per-request log lines (route-def.ts). */
+    requestLogging?: false;
   }
 }
 

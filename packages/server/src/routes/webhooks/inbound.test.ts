@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { staticKeyProvider } from '@patchbay/engine';
@@ -24,8 +25,11 @@ function samples(limit: number): { event: string; body: string }[] {
 describe.each(testDatabaseKinds())('inbound webhooks on %s', (kind) => {
   let hub: TestHub;
   let instanceId: string;
+  // The server's log lines (the engine's own logger stays silent).
+  const lines: { msg?: string; req?: { url?: string }; reqId?: string }[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   beforeAll(async () => {
-    hub = await createTestHub(kind, { bodyLimitBytes: 256 * 1024 }, { vault: { keys: staticKeyProvider({ active: randomBytes(32) }) }, events: { inbound: { publicUrl: 'https://hub.example' } } });
+    hub = await createTestHub(kind, { bodyLimitBytes: 256 * 1024, log }, { vault: { keys: staticKeyProvider({ active: randomBytes(32) }) }, events: { inbound: { publicUrl: 'https://hub.example' } } });
     const res = await hub.app.inject({ method: 'POST', url: '/api/integration/instances', headers: hub.auth('admin'), payload: { name: 'gh', connector_id: 'test-source' } });
     expect(res.statusCode, res.body).toBe(201);
     instanceId = res.json().id;
@@ -78,6 +82,20 @@ describe.each(testDatabaseKinds())('inbound webhooks on %s', (kind) => {
     const settings = await hub.app.inject({ method: 'GET', url: `/api/integration/instances/${instanceId}/webhook-settings`, headers: hub.auth('viewer') });
     expect(settings.statusCode).toBe(200);
     expect(settings.body).not.toContain(secret);
+  });
+
+  it('webhook calls write no per-request log lines (inbound_webhooks records them); other routes still do', async () => {
+    const { key, secret } = await rotate({ verification: { kind: 'github' } });
+    const body = '{"zen":"quiet"}';
+    lines.length = 0;
+    const res = await post(key, body, { 'x-hub-signature-256': 'sha256=' + createHmac('sha256', secret).update(body).digest('hex'), 'x-github-delivery': 'log-1' });
+    expect(res.statusCode, res.body).toBe(202);
+    const unsigned = await post(key, body, { 'x-github-delivery': 'log-2' });
+    expect(unsigned.statusCode).toBe(401);
+    expect(lines).toEqual([]);
+    await hub.app.inject({ method: 'GET', url: `/api/integration/instances/${instanceId}/webhook-settings`, headers: hub.auth('viewer') });
+    expect(lines.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
+    expect(lines[0]!.req?.url).toBe(`/api/integration/instances/${instanceId}/webhook-settings`);
   });
 
   it('Standard Webhooks inbound: reference-library signatures pass; stale timestamps and replayed ids are refused', async () => {
