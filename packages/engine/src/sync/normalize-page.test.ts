@@ -22,4 +22,18 @@ describe('normalizeRecord', () => {
     const viaOverride = await normalizeRecord(item('a', 't'), { stream, meta, override: async (data) => data });
     expect(plain.ok && viaOverride.ok && plain.record.contentHash === viaOverride.record.contentHash).toBe(true);
   });
+
+  it('lets I/O callbacks run while it normalises a long page (the previous page is being written meanwhile)', async () => {
+    const raws = Array.from({ length: 500 }, (_, i) => item(`r-${i}`, `title ${i}`));
+    let ioTurns = 0;
+    const tick = () => {
+      ioTurns++;
+      if (ioTurns < 100) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const page = await normalizePage(raws, { stream, meta });
+    expect(page.records).toHaveLength(500);
+    // One turn per 100 records at least (a page normalised in one go would leave this at 0 or 1).
+    expect(ioTurns).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -156,7 +156,10 @@ export async function normalizeRecord(raw: unknown, options: NormalizeOptions): 
 export async function normalizePage(raws: readonly unknown[], options: NormalizeOptions): Promise<{ records: NormalizedRecord[]; rejected: RejectedRecord[] }> {
   const byId = new Map<string, NormalizedRecord>();
   const rejected: RejectedRecord[] = [];
-  for (const raw of raws) {
+  for (const [index, raw] of raws.entries()) {
+    // A page is normalised while the previous one is written: letting I/O in now and then answers that
+    // write's round trips as they come (awaiting a mapping runs only microtasks, never I/O callbacks).
+    if (index > 0 && index % YIELD_EVERY === 0) await yieldToIo();
     const outcome = await normalizeRecord(raw, options);
     if (!outcome.ok) {
       rejected.push(outcome.rejected);
@@ -167,6 +170,10 @@ export async function normalizePage(raws: readonly unknown[], options: Normalize
   }
   return { records: [...byId.values()], rejected };
 }
+
+/** Records normalised between two turns of the event loop. */
+const YIELD_EVERY = 100;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function capRaw(raw: unknown): unknown {
   const text = JSON.stringify(raw) ?? 'null';

@@ -8,7 +8,7 @@ import { finishStream } from './finish-stream.ts';
 import { loadStreamState } from './load-stream-state.ts';
 import { normalizePage, type MappingOverride } from './normalize-page.ts';
 import { readAhead } from './read-ahead.ts';
-import { writePage, type PageCounts, type PageTarget } from './write-page.ts';
+import { preparePage, writePage, type PageCounts, type PageTarget } from './write-page.ts';
 
 export interface RunStreamOptions {
   readonly deps: EngineDeps;
@@ -57,8 +57,8 @@ export async function runStream(options: RunStreamOptions): Promise<ExecutionRow
     let index = 0;
     for (let restarts = 0; ; restarts++) {
       try {
-        // The next page is fetched and normalised while this one is written (read-ahead of one page).
-        const pages = readAhead(stream.fetch(ctx, start.checkpoint), (page) => normalizePage(page.records, { stream, meta: meta(), override: options.override, keepRawBytes: options.keepRawBytes }));
+        // The next page is fetched, normalised and its statement parameters built while this one is written (read-ahead of one page).
+        const pages = readAhead(stream.fetch(ctx, start.checkpoint), async (page) => preparePage(await normalizePage(page.records, { stream, meta: meta(), override: options.override, keepRawBytes: options.keepRawBytes })));
         for await (const { item: page, prepared: normalized } of pages) {
           if (ctx.signal.aborted) throw ctx.signal.reason ?? new PatchbayError('REQUEST_CANCELLED');
           const counts = await db.transaction((tx) => writePage(tx, target, normalized, page.checkpoint, deps.clock.now()));

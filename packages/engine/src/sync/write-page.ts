@@ -32,6 +32,36 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** One statement's worth of records with its JSON parameter already built. */
+export interface InputChunk {
+  readonly records: readonly NormalizedRecord[];
+  /** The records as one JSON array (the statement's parameter). */
+  readonly json: string;
+  readonly withAnnotations: boolean;
+  readonly clearAnnotations: boolean;
+}
+
+/** A normalised page ready to write: its upsert parameters are built ahead, off the write's critical path. */
+export interface PreparedPage {
+  readonly records: readonly NormalizedRecord[];
+  readonly rejected: readonly RejectedRecord[];
+  readonly input: readonly InputChunk[];
+}
+
+/**
+ * Builds a page's upsert parameters. The stream runner does it while the previous page is written, so the
+ * database does not wait for the JSON text of the next page (about a tenth of a page's cycle when built in line).
+ */
+export function preparePage(page: { records: readonly NormalizedRecord[]; rejected: readonly RejectedRecord[] }): PreparedPage {
+  const input = chunks(page.records).map((part) => ({
+    records: part,
+    json: `[${part.map(inputRow).join(',')}]`,
+    withAnnotations: part.some((r) => r.annotations),
+    clearAnnotations: part.some((r) => !r.annotations),
+  }));
+  return { records: page.records, rejected: page.rejected, input };
+}
+
 
 /** One input row as JSON text; `data` and `raw` are spliced in as the JSON text they already are. */
 function inputRow(r: NormalizedRecord): string {
@@ -51,8 +81,8 @@ function inputRow(r: NormalizedRecord): string {
  * data, which is what the row now holds) and the mapping's annotations; and answers how many it created
  * and updated. The unique index's conflict check is the only lookup: no separate read of what exists.
  */
-function upsertStatement(target: PageTarget, rows: string[], now: string, withAnnotations: boolean, clearAnnotations: boolean): SQL {
-  const annotate = withAnnotations
+function upsertStatement(target: PageTarget, chunk: InputChunk, now: string): SQL {
+  const annotate = chunk.withAnnotations
     ? sql`, annotated as (
         insert into asset_annotations (record_id, organization_id, mapping_criticality, mapping_tags, updated_at)
         select up.id, ${target.organizationId}::uuid, i.criticality, case when i.tags is null then null else array(select jsonb_array_elements_text(i.tags)) end, ${now}::timestamptz
@@ -60,7 +90,7 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
         on conflict (record_id) do update set mapping_criticality = excluded.mapping_criticality, mapping_tags = excluded.mapping_tags, updated_at = excluded.updated_at
       )`
     : sql``;
-  const clear = clearAnnotations
+  const clear = chunk.clearAnnotations
     ? sql`, cleared as (
         update asset_annotations set mapping_criticality = null, mapping_tags = null, updated_at = ${now}::timestamptz
         where record_id in (select up.id from up join input i on i.external_id = up.external_id where not i.has_annotations and not up.created)
@@ -69,7 +99,7 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
     : sql``;
   return sql`
     with input as (
-      select * from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) as x(
+      select * from jsonb_to_recordset(${chunk.json}::jsonb) as x(
         external_id text, class_uid integer, category_uid integer, severity_id integer, occurred_at timestamptz,
         content_hash text, raw_hash text, raw_size integer, has_annotations boolean, criticality text, tags jsonb, raw jsonb, data jsonb)
     ),
@@ -105,7 +135,8 @@ function upsertStatement(target: PageTarget, rows: string[], now: string, withAn
  * last_seen), rejects kept, events into the outbox, the checkpoint that follows the page, and the
  * execution's counters. Either all of it commits or none of it does.
  */
-export async function writePage(tx: Db, target: PageTarget, page: { records: NormalizedRecord[]; rejected: RejectedRecord[] }, checkpoint: unknown, now: Date): Promise<PageCounts> {
+export async function writePage(tx: Db, target: PageTarget, normalized: PreparedPage | { records: readonly NormalizedRecord[]; rejected: readonly RejectedRecord[] }, checkpoint: unknown, now: Date): Promise<PageCounts> {
+  const page = 'input' in normalized ? normalized : preparePage(normalized);
   const counts: PageCounts = { created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0 };
   const at = now.toISOString();
   // The page, its checkpoint and its counters commit together or not at all, so a page lost in a database
@@ -113,10 +144,9 @@ export async function writePage(tx: Db, target: PageTarget, page: { records: Nor
   // it: no flush wait per page (PostgreSQL: "asynchronous commit" for data that can be reconstructed).
   await tx.execute(sql`set local synchronous_commit = off`);
 
-  for (const part of chunks(page.records)) {
-    const withAnnotations = part.some((r) => r.annotations);
-    const clearAnnotations = part.some((r) => !r.annotations);
-    const [done] = rowsOf<{ created: number; updated: number }>(await tx.execute(upsertStatement(target, part.map(inputRow), at, withAnnotations, clearAnnotations)));
+  for (const chunk of page.input) {
+    const part = chunk.records;
+    const [done] = rowsOf<{ created: number; updated: number }>(await tx.execute(upsertStatement(target, chunk, at)));
     counts.created += done!.created;
     counts.updated += done!.updated;
     // The rest were already there with the same content: they were seen now.
