@@ -7,7 +7,7 @@
  * Targets: >= 50% of the bare ceiling, p99 under 50 ms at 50 concurrent clients (PostgreSQL; PGlite
  * is reported too). The API process runs no event loops (as `patchbay serve --no-workers`).
  *
- * Each database gets `--rounds` rounds (default 3), each the bare server then Patchbay, back to back: the
+ * Each database gets `--rounds` rounds (default 5), each the bare server then Patchbay, back to back: the
  * round with the median ratio is reported (and its p99 is the median p99), every round is printed.
  *
  *     node bench/webhooks-in.ts [--db postgres|pglite] [--requests N] [--concurrency C] [--rounds R]
@@ -32,7 +32,7 @@ const { values: args } = parseArgs({ options: { db: { type: 'string', multiple: 
 const kinds = (args.db ?? ['postgres', 'pglite']) as BenchDbKind[];
 const requests = Number(args.requests ?? process.env.BENCH_WEBHOOKS_IN_REQUESTS ?? 20_000);
 const concurrency = Number(args.concurrency ?? 50);
-const rounds = Number(args.rounds ?? process.env.BENCH_WEBHOOKS_IN_ROUNDS ?? 3);
+const rounds = Number(args.rounds ?? process.env.BENCH_WEBHOOKS_IN_ROUNDS ?? 5);
 const LOAD = fileURLToPath(new URL('./lib/webhook-load.ts', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../shared/vendor/samples/github-webhooks/payload-examples/api.github.com/issues/assigned.payload.json', import.meta.url));
 const run = promisify(execFile);
