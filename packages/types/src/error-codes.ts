@@ -69,6 +69,7 @@ export const errorCodes = {
   VENDOR_PERMISSION_DENIED: spec(502, 'config', false, 'The vendor credentials lack a required permission', 'Grant the vendor permission named in the message to the credentials (the connector README lists them).'),
   VENDOR_RATE_LIMITED: spec(503, 'rate_limited', true, 'The vendor is rate limiting requests', 'Nothing: the engine waits and retries. Lower the schedule frequency if it persists.'),
   VENDOR_UNAVAILABLE: spec(503, 'transient', true, 'The vendor API is unavailable', 'Nothing: retried with backoff. Check the vendor status page if it persists.'),
+  LIVE_SAMPLE_TIMEOUT: spec(504, 'transient', true, 'The stream did not produce its first page in time', 'Streams that first have the vendor prepare an export (Tenable VM, say) can take minutes: run a sync and use "Load recent records" instead, or sample again later.'),
   VENDOR_TIMEOUT: spec(504, 'transient', true, 'The vendor API did not answer in time', 'Nothing: retried. Raise the timeout in the instance configuration if the vendor is slow.'),
   VENDOR_BAD_RESPONSE: spec(502, 'vendor', false, 'The vendor answered with a malformed response', 'Report it with the request id; the vendor answered outside its documented format.'),
   VENDOR_REQUEST_REJECTED: spec(502, 'vendor', false, 'The vendor rejected the request', 'Check the instance configuration (filters, ids) named in the message.'),

@@ -5,6 +5,7 @@ import { ManualClock, isPatchbayError } from '@patchbay/types';
 import httpJson from '../../../../connectors/http-json/connector.ts';
 import { startHttpJsonSimulator } from '../../../../connectors/http-json/simulator/index.ts';
 import { createEngine } from '../create-engine.ts';
+import { LIVE_SAMPLE_TIMEOUT_MS } from './live-sample.ts';
 import type { Actor } from '../lib/actor.ts';
 import { createLogger } from '../lib/logger.ts';
 import { MemorySource, memoryConnector } from '../testing/memory-source.ts';
@@ -41,7 +42,7 @@ describe.each(testDatabaseKinds())('live stream samples on %s', (kind) => {
     const q = <T>(sql: string) => t!.database.query<T>(sql);
     const counts = async () => Object.fromEntries(await Promise.all(STORED.map(async (table) => [table, (await q<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n])));
     const logs = () => q<{ level: string; operation: string; message: string; details: Record<string, unknown>; user_id: string | null }>(`select level, operation, message, details, user_id from integration_logs where operation = 'sample' order by occurred_at, id`);
-    return { source, engine, actor, q, counts, logs };
+    return { source, engine, actor, clock, q, counts, logs };
   }
 
   it('reads the first page from the vendor with the vault credentials, returns its raw items, stores nothing and logs the call', async () => {
@@ -113,5 +114,29 @@ describe.each(testDatabaseKinds())('live stream samples on %s', (kind) => {
     const unknown = await engine.liveSample(actor, instance.id, 'nope', 10).catch((e: unknown) => e);
     expect(isPatchbayError(unknown) && [unknown.code, unknown.field]).toEqual(['NOT_FOUND', 'stream']);
     expect(await counts()).toEqual(before);
+  });
+
+  it('gives up on a stream whose first page does not come within the deadline (an export still being prepared), and stops its polling', async () => {
+    const { source, engine, actor, clock, counts, logs } = await setup();
+    const instance = await engine.instances.create(actor, { name: 'mem', connectorId: 'memory-source' });
+    source.items = [1, 2].map(item);
+    source.preparing = true;
+    const before = await counts();
+    const sampling = engine.liveSample(actor, instance.id, 'findings', 10).catch((e: unknown) => e);
+    // The deadline and the stream's first poll wait on the engine's clock.
+    await expect.poll(() => clock.pending).toBe(2);
+    clock.advance(LIVE_SAMPLE_TIMEOUT_MS - 1);
+    await expect.poll(() => source.polls).toBeGreaterThan(1);
+    expect(await Promise.race([sampling, new Promise((r) => setTimeout(() => r('still waiting'), 50))])).toBe('still waiting');
+    clock.advance(1);
+    const failed = await sampling;
+    expect(isPatchbayError(failed) && [failed.code, failed.message]).toEqual(['LIVE_SAMPLE_TIMEOUT', 'Stream findings did not produce its first page within 30 s']);
+    // Its polling was aborted with it: nothing waits on the clock any more, and no further poll happens.
+    await expect.poll(() => clock.pending).toBe(0);
+    const polls = source.polls;
+    clock.advance(60_000);
+    expect(source.polls).toBe(polls);
+    expect(await counts()).toEqual(before);
+    expect(await logs()).toEqual([expect.objectContaining({ level: 'error', details: expect.objectContaining({ error: expect.objectContaining({ code: 'LIVE_SAMPLE_TIMEOUT', retryable: true }) }) })]);
   });
 });

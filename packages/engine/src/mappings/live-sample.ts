@@ -1,4 +1,5 @@
 import { recordKey, type AnyStream, type PrimaryKey } from '@patchbay/sdk';
+import { PatchbayError } from '@patchbay/types';
 import { exchangeOf } from '../actions/execute-action.ts';
 import type { InstanceService } from '../instances/instances.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -11,6 +12,13 @@ import { requireStream } from './stream-class.ts';
 
 /** The most records a live sample returns. */
 export const MAX_LIVE_SAMPLE = 50;
+
+/**
+ * How long a live sample waits for the stream's first page (on the engine's clock). Someone is waiting at
+ * a button: a stream that first has the vendor prepare an export can take minutes, and would otherwise wait
+ * for its own poll limits.
+ */
+export const LIVE_SAMPLE_TIMEOUT_MS = 30_000;
 
 export interface LiveSample {
   /** The first page's raw records (the stream's raw items, as its mapper receives them), at most `limit`. */
@@ -67,14 +75,25 @@ export function createLiveSampler(deps: EngineDeps, runtime: LiveSampleRuntime) 
         deps.log.error({ err: error, instanceId: instance.id }, 'logging a live sample failed');
       }
     };
-    try {
+    const timedOut = new PatchbayError('LIVE_SAMPLE_TIMEOUT', { message: `Stream ${stream.name} did not produce its first page within ${LIVE_SAMPLE_TIMEOUT_MS / 1000} s` });
+    // Rejects at the deadline, and aborts the stream's requests and polls (a stream that ignores its signal is left behind).
+    const deadline = deps.clock.sleep(LIVE_SAMPLE_TIMEOUT_MS, controller.signal).then(
+      () => {
+        controller.abort(timedOut);
+        throw timedOut;
+      },
+      () => new Promise<never>(() => undefined),
+    );
+    const read = async () => {
       const ctx = await openStreamContext(deps, runtime, { connector, instance, operation: 'sample', signal: controller.signal, onMetrics: (m) => exchanges.push(exchangeOf(m)) });
-      let records: readonly unknown[];
       try {
-        records = await firstPage(stream, ctx);
+        return await firstPage(stream, ctx);
       } finally {
         await ctx.close();
       }
+    };
+    try {
+      const records = await Promise.race([read(), deadline]);
       const latencyMs = Math.round(performance.now() - started);
       const items = records.slice(0, take).map((raw) => ({ externalId: externalIdOf(stream, raw), raw }));
       const cut = records.length > items.length ? ` (the first page held ${records.length})` : '';

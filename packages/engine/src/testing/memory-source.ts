@@ -21,6 +21,10 @@ export class MemorySource {
   /** Throw PAGE_TOKEN_EXPIRED once at this page index. */
   expireTokenAtPage: number | undefined;
   fetches = 0;
+  /** The vendor prepares an export first: the stream polls every 5 s on `ctx.clock` while this is true. */
+  preparing = false;
+  /** Polls made while preparing. */
+  polls = 0;
 
   page(offset: number): MemoryItem[] {
     return this.items.slice(offset, offset + this.pageSize);
@@ -67,7 +71,11 @@ export function memoryConnector(source: MemorySource, options: { fullRefresh: bo
         checkpoint: z.object({ offset: z.number().int().min(0) }),
         fullRefresh: options.fullRefresh,
         permissions: [],
-        async *fetch(_ctx, checkpoint) {
+        async *fetch(ctx, checkpoint) {
+          while (source.preparing) {
+            source.polls++;
+            await ctx.clock.sleep(5_000, ctx.signal);
+          }
           let offset = checkpoint?.offset ?? 0;
           for (let index = 0; ; index++) {
             source.fetches++;
