@@ -4,19 +4,22 @@ import { defineConnector, type DestinationBatch } from '@patchbay/sdk';
 import { testDatabaseKinds } from '@patchbay/store/testing';
 import { PatchbayError } from '@patchbay/types';
 import { emitEvents } from '../events/envelope.ts';
+import { SEND_TIMEOUT_MS } from './deliver.ts';
 import { createEventsFixture, type EventsFixture } from '../webhooks/testing/fixture.ts';
 
 /** A stateless (`send`) destination, as Splunk HEC or the Logs Ingestion API will be: records batches, fails on demand. */
 class FakeSiem {
   batches: DestinationBatch[] = [];
   failNext = 0;
+  /** What a failing send throws (default: a 503). */
+  failWith: PatchbayError | null = null;
   /** Resolves the send in flight only when released (to race a skip against it). */
   gate: Promise<void> | null = null;
   async send(batch: DestinationBatch): Promise<void> {
     if (this.gate) await this.gate;
     if (this.failNext > 0) {
       this.failNext--;
-      throw new PatchbayError('DESTINATION_SEND_FAILED', { message: 'HTTP 503 from the collector' });
+      throw this.failWith ?? new PatchbayError('DESTINATION_SEND_FAILED', { message: 'HTTP 503 from the collector' });
     }
     this.batches.push(batch);
   }
@@ -47,7 +50,7 @@ describe.each(testDatabaseKinds())('destination delivery on %s', (kind) => {
   let instanceId: string;
   let sourceId: string;
   beforeAll(async () => {
-    Object.assign(siem, { batches: [], failNext: 0, gate: null });
+    Object.assign(siem, { batches: [], failNext: 0, failWith: null, gate: null });
     f = await createEventsFixture(kind, { connectors: [fakeConnector] });
     instanceId = (await f.engine.instances.create(f.actor, { name: 'siem', connectorId: 'fake-siem' })).id;
     sourceId = (await f.engine.instances.create(f.actor, { name: 'src', connectorId: 'fake-siem' })).id;
@@ -160,6 +163,50 @@ describe.each(testDatabaseKinds())('destination delivery on %s', (kind) => {
     expect((await f.engine.destinations.skip(f.actor, d.id)).skipped).toBe(1);
     await f.engine.destinations.drain();
     expect(siem.batches.flatMap((b) => b.events.map((e) => e.body))).toEqual([{ uid: 'ok1' }]);
+    await f.engine.destinations.remove(f.actor, d.id);
+  });
+
+  it("waits out the receiver's Retry-After when it is longer than the backoff", async () => {
+    siem.batches = [];
+    const d = await f.engine.destinations.create(f.actor, { name: 'limited', instanceId, eventType: 'record.*' });
+    await findings(['r1', 3]);
+    siem.failNext = 1;
+    siem.failWith = new PatchbayError('VENDOR_RATE_LIMITED', { message: 'HTTP 429 from the collector', retryAfterMs: 90_000 });
+    await f.engine.destinations.drain();
+    const row = await f.engine.destinations.get(f.actor, d.id);
+    expect(row).toMatchObject({ consecutiveFailures: 1, lastError: { code: 'VENDOR_RATE_LIMITED' } });
+    expect(row.nextAttemptAt!.getTime() - f.clock.now().getTime()).toBe(90_000); // not the 1 s of the first backoff step
+    f.clock.advance(89_999);
+    expect(await f.engine.destinations.drain()).toBe(0);
+    f.clock.advance(1);
+    await f.engine.destinations.drain();
+    expect(siem.ids()).toEqual(['r1']);
+    siem.failWith = null;
+    await f.engine.destinations.remove(f.actor, d.id);
+  });
+
+  it('fails a send that outlasts the send timeout on the clock, and sends the batch again on the next attempt', async () => {
+    siem.batches = [];
+    const d = await f.engine.destinations.create(f.actor, { name: 'slow', instanceId, eventType: 'record.*' });
+    await findings(['s1', 3]);
+    let release!: () => void;
+    siem.gate = new Promise<void>((resolve) => (release = resolve));
+    const pending = f.clock.pending;
+    const draining = f.engine.destinations.drain();
+    // The send is in flight and its timeout waits on the clock.
+    await expect.poll(() => f.clock.pending).toBeGreaterThan(pending);
+    f.clock.advance(SEND_TIMEOUT_MS - 1);
+    expect(await Promise.race([draining.then(() => 'drained'), new Promise((r) => setTimeout(() => r('sending'), 50))])).toBe('sending');
+    f.clock.advance(1);
+    await draining;
+    const row = await f.engine.destinations.get(f.actor, d.id);
+    expect(row).toMatchObject({ consecutiveFailures: 1, lastError: { code: 'DESTINATION_SEND_FAILED', message: `The destination did not take the batch within ${SEND_TIMEOUT_MS} ms` } });
+    siem.gate = null;
+    release();
+    f.clock.advance(1_000);
+    await f.engine.destinations.drain();
+    expect(siem.ids()).toContain('s1');
+    expect(await f.engine.destinations.get(f.actor, d.id)).toMatchObject({ consecutiveFailures: 0 });
     await f.engine.destinations.remove(f.actor, d.id);
   });
 });

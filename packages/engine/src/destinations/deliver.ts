@@ -3,8 +3,9 @@ import { hostname } from 'node:os';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { DestinationEvent, DestinationFormat, Transport } from '@patchbay/sdk';
 import { destinations, integrationInstances } from '@patchbay/store';
-import { PatchbayError } from '@patchbay/types';
+import { PatchbayError, isPatchbayError } from '@patchbay/types';
 import { emitEvents } from '../events/envelope.ts';
+import { deadline } from '../lib/deadline.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
 import { errorDetailsOf } from '../sync/executions.ts';
@@ -25,9 +26,12 @@ export interface DestinationDeliveryOptions {
   readonly leaseMs?: number;
   /** How long a hole in the outbox sequence is waited for (real time; default 2 s), as the dispatcher does. */
   readonly gapGraceMs?: number;
-  /** A send that takes longer fails (real time; default 30 s). */
+  /** A send that takes longer fails and is aborted (clock time; default 30 s). */
   readonly sendTimeoutMs?: number;
 }
+
+/** How long a send may take by default (the HTTP client waits out a Retry-After of up to 10 s within it). */
+export const SEND_TIMEOUT_MS = 30_000;
 
 const FAILURE_RESET = { consecutiveFailures: 0, nextAttemptAt: null, failingSince: null, lastError: null, failingToSeq: null } as const;
 
@@ -79,13 +83,15 @@ export function createDestinationDelivery(deps: EngineDeps, registry: ConnectorR
     return out;
   }
 
-  function withTimeout<T>(promise: Promise<T>): Promise<T> {
-    const ms = options.sendTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PatchbayError('DESTINATION_SEND_FAILED', { message: `The destination did not take the batch within ${ms} ms` })), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  /** The send, or a failure once the clock passes the send timeout (`fail` then drops the sender, which aborts the send). */
+  async function withTimeout<T>(promise: Promise<T>): Promise<T> {
+    const ms = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+    const done = new AbortController();
+    try {
+      return await Promise.race([promise, deadline(deps.clock, ms, done.signal, () => new PatchbayError('DESTINATION_SEND_FAILED', { message: `The destination did not take the batch within ${ms} ms` }))]);
+    } finally {
+      done.abort();
+    }
   }
 
   async function succeed(d: DestinationRow, batch: Batch, sent: number): Promise<void> {
@@ -107,7 +113,9 @@ export function createDestinationDelivery(deps: EngineDeps, registry: ConnectorR
     await senders.drop(d.id);
     const now = deps.clock.now();
     const failures = d.consecutiveFailures + 1;
-    const nextAttemptAt = new Date(now.getTime() + retryDelayMs(failures));
+    // The receiver's Retry-After (a rate limit longer than a send waits out) is a floor under the backoff.
+    const asked = isPatchbayError(error) ? (error.retryAfterMs ?? 0) : 0;
+    const nextAttemptAt = new Date(now.getTime() + Math.max(retryDelayMs(failures), asked));
     const reason = errorDetailsOf(error);
     deps.log.warn({ destinationId: d.id, failures, code: reason.code }, 'destination send failed; the cursor waits');
     await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { PatchbayError } from '@patchbay/types';
 import { exchangeOf } from '../actions/execute-action.ts';
 import type { InstanceService } from '../instances/instances.ts';
 import type { Actor } from '../lib/actor.ts';
+import { deadline } from '../lib/deadline.ts';
 import type { EngineDeps } from '../lib/engine-deps.ts';
 import { logOperation, logOperations } from '../logs/log-operation.ts';
 import type { ConnectorRegistry } from '../runtime/connector-registry.ts';
@@ -75,15 +76,12 @@ export function createLiveSampler(deps: EngineDeps, runtime: LiveSampleRuntime) 
         deps.log.error({ err: error, instanceId: instance.id }, 'logging a live sample failed');
       }
     };
-    const timedOut = new PatchbayError('LIVE_SAMPLE_TIMEOUT', { message: `Stream ${stream.name} did not produce its first page within ${LIVE_SAMPLE_TIMEOUT_MS / 1000} s` });
-    // Rejects at the deadline, and aborts the stream's requests and polls (a stream that ignores its signal is left behind).
-    const deadline = deps.clock.sleep(LIVE_SAMPLE_TIMEOUT_MS, controller.signal).then(
-      () => {
-        controller.abort(timedOut);
-        throw timedOut;
-      },
-      () => new Promise<never>(() => undefined),
-    );
+    // At the deadline the stream's requests and polls are aborted too (a stream that ignores its signal is left behind).
+    const timeUp = deadline(deps.clock, LIVE_SAMPLE_TIMEOUT_MS, controller.signal, () => {
+      const timedOut = new PatchbayError('LIVE_SAMPLE_TIMEOUT', { message: `Stream ${stream.name} did not produce its first page within ${LIVE_SAMPLE_TIMEOUT_MS / 1000} s` });
+      controller.abort(timedOut);
+      return timedOut;
+    });
     const read = async () => {
       const ctx = await openStreamContext(deps, runtime, { connector, instance, operation: 'sample', signal: controller.signal, onMetrics: (m) => exchanges.push(exchangeOf(m)) });
       try {
@@ -93,7 +91,7 @@ export function createLiveSampler(deps: EngineDeps, runtime: LiveSampleRuntime) 
       }
     };
     try {
-      const records = await Promise.race([read(), deadline]);
+      const records = await Promise.race([read(), timeUp]);
       const latencyMs = Math.round(performance.now() - started);
       const items = records.slice(0, take).map((raw) => ({ externalId: externalIdOf(stream, raw), raw }));
       const cut = records.length > items.length ? ` (the first page held ${records.length})` : '';

@@ -1,4 +1,4 @@
-import { createHttpClient, resolveAllowedHosts, type AnyConnector, type AuthApplier, type ConnectorContext, type HttpMetrics, type RateLimiter, type Transport } from '@patchbay/sdk';
+import { createHttpClient, resolveAllowedHosts, type AnyConnector, type AuthApplier, type ConnectorContext, type HttpMetrics, type RateLimiter, type RetryOptions, type Transport } from '@patchbay/sdk';
 import type { Clock } from '@patchbay/types';
 import type { InstanceRow } from '../instances/instances.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -15,6 +15,8 @@ export interface ContextOptions {
   /** Record/replay or tests. */
   readonly transport?: Transport;
   readonly onMetrics?: (m: HttpMetrics) => void;
+  /** The HTTP client's retry settings, where a caller has its own time budget (destinations). */
+  readonly retry?: Partial<RetryOptions>;
 }
 
 /** The one place a ConnectorContext is made: config parsed, SSRF guard and limits from the declaration and instance. */
@@ -38,6 +40,7 @@ export function buildConnectorContext(options: ContextOptions): ConnectorContext
     transport: options.transport,
     permissions,
     onMetrics: options.onMetrics,
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   return {
     config,
