@@ -14,7 +14,7 @@ let hookUrl: string;
 
 /**
  * The operations screens in a real browser against a real hub: approving another user's high-impact action,
- * health charts, tickets and SLA policies, a failing SIEM destination and its dead letters, event
+ * health charts, tickets and SLA policies, a failing SIEM destination and its dead letters, a destination made through its form, event
  * subscriptions through the filter builder, deliveries, credentials and API tokens, and a viewer's read-only
  * screens. What the screens show is made through the API first, as another client would.
  */
@@ -127,6 +127,41 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     await screenshot(ui.page, '26-destination-dead-letters');
   });
 
+  it('creates, edits and deletes a SIEM destination through its form', async () => {
+    await ui.go('/operations/destinations');
+    await ui.heading('Destinations').waitFor();
+    await ui.page.getByRole('button', { name: 'New destination' }).click();
+    const form = ui.page.locator('.destination-form');
+    await form.getByLabel('Name').fill('Findings as JSON');
+    // Only integrations that can send to a SIEM are offered; the formats are the connector's.
+    expect(await form.getByLabel('Send through').locator('option').allTextContents()).toEqual(['Choose…', 'SIEM syslog (syslog)']);
+    await form.getByLabel('Send through').selectOption({ label: 'SIEM syslog (syslog)' });
+    await poll(() => form.getByLabel('Format').locator('option').allTextContents()).toEqual(['Choose…', 'Syslog RFC 5424', 'CEF', 'LEEF 2.0', 'JSONata template']);
+    await form.getByLabel('Format').selectOption('jsonata');
+    await form.getByLabel('Event type').fill('finding.*');
+    await form.getByLabel('Severity at least').selectOption('4');
+    await form.getByRole('button', { name: 'Create destination' }).click();
+    await poll(() => form.locator('.field-error').textContent()).toMatch(/The jsonata format needs a template/);
+    await form.getByLabel('Template (JSONata)').fill('{ "uid": record.finding_info.uid }');
+    await ui.expectLabelled();
+    await screenshot(ui.page, '34-destination-form');
+    await form.getByRole('button', { name: 'Create destination' }).click();
+    const card = ui.page.locator('.destination', { hasText: 'Findings as JSON' });
+    await poll(() => card.textContent()).toMatch(/jsonata to SIEM syslog · events finding\.\* · severity High or above/);
+    const created = (await ui.hub.call<{ items: { name: string; format_options: unknown; filter_criteria: unknown; event_type: string }[] }>('viewer', 'GET', '/api/integration/destinations')).items.find((d) => d.name === 'Findings as JSON');
+    expect(created).toMatchObject({ event_type: 'finding.*', format_options: { template: '{ "uid": record.finding_info.uid }' }, filter_criteria: { severity_at_least: 4 } });
+
+    await card.getByRole('button', { name: 'Edit Findings as JSON' }).click();
+    expect(await form.getByLabel('Send through').isDisabled()).toBe(true);
+    await form.getByLabel('Event type').fill('record.*');
+    await form.getByRole('button', { name: 'Save destination' }).click();
+    await poll(() => card.textContent()).toMatch(/events record\.\* · severity High or above/);
+
+    ui.page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Delete Findings as JSON' }).click();
+    await poll(() => card.count()).toBe(0);
+  });
+
 
   it('creates an event subscription through the filter builder, with errors shown inline', async () => {
     await ui.go('/operations/subscriptions');
@@ -227,7 +262,7 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     expect(await ui.page.getByRole('button', { name: /New subscription|Edit|Pause|Delete/ }).count()).toBe(0);
     await ui.go('/operations/destinations');
     await ui.page.locator('.destination').first().waitFor();
-    expect(await ui.page.getByRole('button', { name: /Skip|Replay|Pause/ }).count()).toBe(0);
+    expect(await ui.page.getByRole('button', { name: /New destination|Edit|Delete|Skip|Replay|Pause/ }).count()).toBe(0);
     await ui.go('/tickets/sla-policies');
     await ui.page.locator('.sla-policy').first().waitFor();
     expect(await ui.page.getByRole('button', { name: /New SLA policy|Edit|Delete/ }).count()).toBe(0);

@@ -7,10 +7,12 @@ import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
 import { describeCriteria } from '../../components/filter-criteria.ts';
 import { useAction } from '../../components/use-action.ts';
+import { ItemActions } from '../../components/item-actions.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { allInstances } from '../operations/instance-names.ts';
 import { InstanceSelect } from '../operations/instance-select.tsx';
 import { DeadLetters } from './dead-letters.tsx';
+import { DestinationForm } from './destination-form.tsx';
 import { isoToLocal, lagText, localToIso } from './lag.ts';
 
 const TONE: Record<Destination['health']['state'], string> = { healthy: 'good', failing: 'bad', paused: 'off' };
@@ -60,7 +62,7 @@ function Replay({ destination, onDone }: { destination: Destination; onDone: () 
   );
 }
 
-function DestinationCard({ d, instanceName, canWrite, onChange }: { d: Destination; instanceName: (id: string | null) => string; canWrite: boolean; onChange: () => void }) {
+function DestinationCard({ d, instanceName, canWrite, onChange, onEdit }: { d: Destination; instanceName: (id: string | null) => string; canWrite: boolean; onChange: () => void; onEdit: () => void }) {
   const [version, setVersion] = useState(0);
   const act = useAction();
   const h = d.health;
@@ -107,7 +109,7 @@ function DestinationCard({ d, instanceName, canWrite, onChange }: { d: Destinati
         )}
       </dl>
       {canWrite && (
-        <div className="actions">
+        <ItemActions name={d.name} busy={act.busy} onEdit={onEdit} confirmDelete={`Delete the destination ${d.name} and its dead-letter queue?`} onDelete={() => act.run(() => unwrap(api.DELETE('/api/integration/destinations/{id}', { params: { path: { id: d.id } } }))).then((ok) => ok && onChange())}>
           {h.state === 'failing' && (
             <button type="button" className="danger" disabled={act.busy} onClick={() => window.confirm(`Skip the failing batch of ${d.name} into its dead-letter queue?`) && act.run(() => unwrap(api.POST('/api/integration/destinations/{id}/skip', { params: { path: { id: d.id } } }))).then((ok) => ok && changed())}>
               Skip failing batch <span className="visually-hidden">of {d.name}</span>
@@ -116,7 +118,7 @@ function DestinationCard({ d, instanceName, canWrite, onChange }: { d: Destinati
           <button type="button" disabled={act.busy} onClick={() => act.run(() => unwrap(api.PUT('/api/integration/destinations/{id}', { params: { path: { id: d.id } }, body: { is_active: !d.is_active } }))).then((ok) => ok && changed())}>
             {d.is_active ? 'Pause' : 'Resume'} <span className="visually-hidden">{d.name}</span>
           </button>
-        </div>
+        </ItemActions>
       )}
       <ErrorBox error={act.error} title="That did not work" />
       {canWrite && <Replay destination={d} onDone={changed} />}
@@ -128,12 +130,21 @@ function DestinationCard({ d, instanceName, canWrite, onChange }: { d: Destinati
   );
 }
 
-/** SIEM destinations with their health and lag; skip a poison batch, replay a time range, the dead-letter queue. */
+/** The connectors that can send to a SIEM (the destination capability). */
+async function senderConnectors(): Promise<Set<string>> {
+  const page = await unwrap(api.GET('/api/integration/connectors', { params: { query: { limit: 200, capability: 'destination' } } }));
+  return new Set(page.items.map((c) => c.id));
+}
+
+/** SIEM destinations with their health and lag; create and edit them, skip a poison batch, replay a time range, the dead-letter queue. */
 export default function DestinationsPage() {
   const canWrite = useCanWrite();
   const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<Destination | 'new' | null>(null);
   const instance = params.get('instance') ?? '';
   const instances = useLoad(allInstances, []);
+  const senders = useLoad(senderConnectors, []);
+  const types = useLoad(() => unwrap(api.GET('/api/integration/events/types')), []);
   const destinations = useLoad(() => unwrap(api.GET('/api/integration/destinations', { params: { query: { limit: 200, ...(instance ? { instance_id: instance } : {}) } } })), [instance]);
   const names = new Map((instances.data ?? []).map((i) => [i.id, i.name]));
   const instanceName = (id: string | null) => (id ? (names.get(id) ?? id) : '');
@@ -141,19 +152,38 @@ export default function DestinationsPage() {
     <section>
       <div className="page-head">
         <h1>Destinations</h1>
+        {canWrite && editing === null && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New destination
+          </button>
+        )}
         <button type="button" onClick={destinations.reload}>
           Refresh
         </button>
       </div>
+      {editing !== null && (
+        <DestinationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          destination={editing === 'new' ? null : editing}
+          senders={(instances.data ?? []).filter((i) => senders.data?.has(i.connector_id))}
+          instances={instances.data ?? []}
+          types={types.data?.items ?? []}
+          onSaved={() => {
+            setEditing(null);
+            destinations.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       <div className="filters">
         <InstanceSelect id="destination-instance" instances={instances.data ?? []} value={instance} onChange={(v) => setParams(v ? { instance: v } : {})} />
       </div>
       <ErrorBox error={destinations.error} />
       {!destinations.data && !destinations.error && <Loading what="destinations" />}
-      {destinations.data?.items.length === 0 && <p className="muted">No SIEM destinations{instance ? ' on this integration' : ''}. Create one through the API (POST /api/integration/destinations) or the configuration file.</p>}
+      {destinations.data?.items.length === 0 && <p className="muted">No SIEM destinations{instance ? ' on this integration' : ''} yet.</p>}
       <ul className="plain">
         {destinations.data?.items.map((d) => (
-          <DestinationCard key={d.id} d={d} instanceName={instanceName} canWrite={canWrite} onChange={destinations.reload} />
+          <DestinationCard key={d.id} d={d} instanceName={instanceName} canWrite={canWrite} onChange={destinations.reload} onEdit={() => setEditing(d)} />
         ))}
       </ul>
     </section>

@@ -4,6 +4,7 @@ import type { EventType, Instance, Subscription, WebhookEndpoint } from '../../a
 import { useCanWrite } from '../../auth/me-context.tsx';
 import { FormFooter, useDraftForm } from '../../components/draft-form.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { EventSourceField, EventTypeField } from '../../components/event-fields.tsx';
 import { FilterBuilder } from '../../components/filter-builder.tsx';
 import { describeCriteria, FilterDraftError } from '../../components/filter-criteria.ts';
 import { InstanceOptions } from '../../components/instance-options.tsx';
@@ -20,8 +21,6 @@ function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, 
     subscription ? unwrap(api.PUT('/api/integration/event-subscriptions/{id}', { params: { path: { id: subscription.id } }, body })) : unwrap(api.POST('/api/integration/event-subscriptions', { body }));
   const form = useDraftForm(subscription ? () => fromSubscription(subscription) : NEW_SUBSCRIPTION, toSubscriptionInput, save, onSaved);
   const { draft, set, invalid } = form;
-  const prefixes = [...new Set(types.map((t) => t.type.split('.')[0]))].map((p) => `${p}.*`);
-  const selected = types.find((t) => t.type === draft.eventType);
   return (
     <form className="card subscription-form" onSubmit={form.submit} aria-label={subscription ? `Edit subscription ${subscription.name}` : 'New event subscription'}>
       <h2>{subscription ? `Edit ${subscription.name}` : 'New event subscription'}</h2>
@@ -30,31 +29,8 @@ function SubscriptionForm({ subscription, types, instances, endpoints, onSaved, 
           <label htmlFor="sub-name">Name</label>
           <input id="sub-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} maxLength={200} placeholder="critical detections to the SOAR" />
         </div>
-        <div className="field">
-          <label htmlFor="sub-event-type">Event type</label>
-          <input id="sub-event-type" list="sub-event-types" value={draft.eventType} onChange={(e) => set({ eventType: e.target.value })} required aria-describedby="sub-event-type-hint" />
-          <datalist id="sub-event-types">
-            <option value="*">every event</option>
-            {prefixes.map((p) => (
-              <option key={p} value={p} />
-            ))}
-            {types.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.description}
-              </option>
-            ))}
-          </datalist>
-          <p className="hint" id="sub-event-type-hint">
-            {selected ? selected.description : 'A type, a prefix such as record.* or * for every event.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="sub-source">Events from</label>
-          <select id="sub-source" value={draft.sourceInstanceId} onChange={(e) => set({ sourceInstanceId: e.target.value })}>
-            <option value="">Any integration</option>
-            <InstanceOptions instances={instances} />
-          </select>
-        </div>
+        <EventTypeField id="sub-event-type" value={draft.eventType} types={types} onChange={(eventType) => set({ eventType })} />
+        <EventSourceField id="sub-source" value={draft.sourceInstanceId} instances={instances} onChange={(sourceInstanceId) => set({ sourceInstanceId })} />
       </div>
       <FilterBuilder id="sub-filter" value={draft.filter} onChange={(filter) => set({ filter })} error={invalid instanceof FilterDraftError ? invalid : null} />
       <fieldset>
