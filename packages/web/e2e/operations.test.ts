@@ -211,6 +211,22 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     await ui.page.getByRole('button', { name: 'Add endpoint' }).click();
     await poll(() => ui.page.getByLabel('Signing secret').inputValue()).toMatch(/^whsec_/);
     await ui.page.getByRole('button', { name: 'Done' }).click();
+    // It is edited, disabled and deleted from its row.
+    const second = `${hookUrl}-2`;
+    await ui.page.getByRole('button', { name: `Edit ${second}` }).click();
+    const edit = ui.page.getByRole('form', { name: `Edit webhook endpoint ${second}` });
+    await edit.getByLabel('Description').fill('Second SOAR');
+    await ui.expectLabelled();
+    await edit.getByRole('button', { name: 'Save endpoint' }).click();
+    const row = ui.page.locator('table.endpoints tr', { hasText: 'Second SOAR' });
+    await poll(() => row.count()).toBe(1);
+    await ui.page.getByRole('button', { name: `Disable ${second}` }).click();
+    await poll(() => row.textContent()).toMatch(/disabled/);
+    ui.page.once('dialog', (dialog) => void dialog.accept());
+    await ui.page.getByRole('button', { name: `Delete ${second}` }).click();
+    await poll(() => row.count()).toBe(0);
+    const left = await ui.hub.call<{ items: { url: string }[] }>('viewer', 'GET', '/api/integration/webhooks');
+    expect(left.items.map((e) => e.url)).toEqual([hookUrl]);
     await ui.page.getByRole('button', { name: hookUrl, exact: true }).click();
     await ui.page.getByRole('heading', { name: `Messages to ${hookUrl}` }).waitFor();
     await ui.expectLabelled();

@@ -6,10 +6,11 @@ import { useUrlFilters } from '../../components/use-url-filters.ts';
 import { SelectField } from '../../components/select-field.tsx';
 import { ErrorBox, Loading } from '../../components/error-box.tsx';
 import { ago, exact } from '../../components/format.ts';
+import { ItemActions } from '../../components/item-actions.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { isoToLocal, localToIso } from '../destinations/lag.ts';
-import { NewEndpoint, RotateSecret, SecretOnce } from './endpoint-forms.tsx';
+import { EditEndpoint, NewEndpoint, RotateSecret, SecretOnce } from './endpoint-forms.tsx';
 import { MessageAttempts } from './message-attempts.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 
@@ -83,6 +84,8 @@ export default function DeliveriesPage() {
     [endpointId, status, version],
   );
   const replay = useAction();
+  const change = useAction();
+  const [editing, setEditing] = useState<string | null>(null);
   const urls = new Map((endpoints.data?.items ?? []).map((e) => [e.id, e.url]));
   const endpoint = endpoints.data?.items.find((e) => e.id === endpointId);
   const refresh = () => setVersion((v) => v + 1);
@@ -107,34 +110,56 @@ export default function DeliveriesPage() {
       )}
       {secret && <SecretOnce what={secret.what} secret={secret.secret} onDone={() => setSecret(null)} />}
       <ErrorBox error={endpoints.error} />
+      <ErrorBox error={change.error} title="The endpoint was not changed" />
       {!endpoints.data && !endpoints.error && <Loading what="webhook endpoints" />}
       {endpoints.data?.items.length === 0 && <p className="muted">No outgoing webhook endpoints yet.</p>}
       {endpoints.data && endpoints.data.items.length > 0 && (
-        <DataTable className="endpoints" caption="Outgoing webhook endpoints" columns={['Endpoint', 'State', 'Created', isAdmin && 'Actions']}>
+        <DataTable className="endpoints" caption="Outgoing webhook endpoints" columns={['Endpoint', 'State', 'Created', canWrite && 'Actions']}>
           {endpoints.data.items.map((e) => {
             const c = circuit(e);
             return (
               <tr key={e.id}>
                 <td>
-                  <button type="button" className={`link${e.id === endpointId ? ' current' : ''}`} onClick={() => set('endpoint', e.id, ['status'])}>
-                    {e.url}
-                  </button>
-                  {e.description && <div className="small muted">{e.description}</div>}
+                  {editing === e.id ? (
+                    <EditEndpoint
+                      endpoint={e}
+                      isAdmin={isAdmin}
+                      onSaved={() => {
+                        setEditing(null);
+                        endpoints.reload();
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <>
+                      <button type="button" className={`link${e.id === endpointId ? ' current' : ''}`} onClick={() => set('endpoint', e.id, ['status'])}>
+                        {e.url}
+                      </button>
+                      {e.description && <div className="small muted">{e.description}</div>}
+                    </>
+                  )}
                 </td>
                 <td>
                   <span className={`badge tone-${c.tone}`}>{c.text}</span>
                   {e.previous_secret_expires_at && <div className="small muted">secret rotation overlap until {exact(e.previous_secret_expires_at)}</div>}
                 </td>
                 <td>{ago(e.created_at)}</td>
-                {isAdmin && (
+                {canWrite && (
                   <td>
-                    <RotateSecret
-                      endpoint={e}
-                      onRotated={(s) => {
-                        setSecret({ what: e.url, secret: s });
-                        endpoints.reload();
-                      }}
-                    />
+                    <ItemActions name={e.url} busy={change.busy} onEdit={() => setEditing(e.id)} confirmDelete={`Delete the webhook endpoint ${e.url}? Its messages and delivery log go with it.`} onDelete={() => change.run(() => unwrap(api.DELETE('/api/integration/webhooks/{id}', { params: { path: { id: e.id } } }))).then((ok) => ok && endpoints.reload())}>
+                      <button type="button" disabled={change.busy} onClick={() => change.run(() => unwrap(api.PUT('/api/integration/webhooks/{id}', { params: { path: { id: e.id } }, body: { is_active: !e.is_active } }))).then((ok) => ok && endpoints.reload())}>
+                        {e.is_active ? 'Disable' : 'Enable'} <span className="visually-hidden">{e.url}</span>
+                      </button>
+                      {isAdmin && (
+                        <RotateSecret
+                          endpoint={e}
+                          onRotated={(s) => {
+                            setSecret({ what: e.url, secret: s });
+                            endpoints.reload();
+                          }}
+                        />
+                      )}
+                    </ItemActions>
                   </td>
                 )}
               </tr>
