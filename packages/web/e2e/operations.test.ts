@@ -247,6 +247,46 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     await ui.expectLabelled();
     await screenshot(ui.page, '30-credentials');
 
+    // A credential stored on this screen, then chosen in an integration's wizard instead of typed again.
+    await ui.page.getByRole('button', { name: 'New credential' }).click();
+    const add = ui.page.getByRole('region', { name: 'New credential' });
+    await add.getByLabel('Name').fill('JSON API token');
+    await add.getByLabel('For connector').selectOption({ label: 'HTTP JSON' });
+    await add.getByLabel('Method').selectOption({ label: 'Bearer token' });
+    const secretField = add.locator('#credential_token');
+    expect(await secretField.getAttribute('type')).toBe('password');
+    await secretField.fill(String(jsonApi.vaultCredentials!.credentials.token));
+    await ui.expectLabelled();
+    await screenshot(ui.page, '35-new-credential');
+    await add.getByRole('button', { name: 'Store credential' }).click();
+    const storedCard = ui.page.locator('.auth-config', { hasText: 'JSON API token' });
+    await poll(() => storedCard.textContent()).toMatch(/\(secret\)/);
+    expect(await ui.page.locator('main').textContent()).not.toContain(String(jsonApi.vaultCredentials!.credentials.token));
+    const credentials = async () => (await ui.hub.call<{ items: { id: string; name: string }[] }>('admin', 'GET', '/api/integration/auth-configs')).items;
+    const before = await credentials();
+    const storedId = before.find((c) => c.name === 'JSON API token')!.id;
+
+    await ui.go('/integrations/http-json');
+    await ui.page.getByRole('link', { name: 'Configure & install' }).click();
+    await ui.heading(/Configure HTTP JSON/).waitFor();
+    await ui.page.getByLabel('Name of this integration').fill('JSON API, stored credential');
+    await ui.page.getByRole('button', { name: /Next: credentials/ }).click();
+    const config = jsonApi.configuration as Record<string, unknown>;
+    await ui.page.locator('#wizard_configuration_base_url').fill(String(config.base_url));
+    await ui.page.locator('#wizard_configuration_path').fill('/records');
+    await ui.page.locator('#wizard_configuration_record_path').fill('data');
+    await ui.page.getByRole('radio', { name: 'Bearer token' }).check();
+    await ui.page.getByLabel('Credential', { exact: true }).selectOption({ label: 'Use stored: JSON API token' });
+    await poll(() => ui.page.locator('#wizard_credentials_token').count()).toBe(0);
+    await ui.page.getByText('Advanced options (admins)').click();
+    await ui.page.getByLabel(/Allow private network addresses/).check();
+    await ui.expectLabelled();
+    await ui.page.getByRole('button', { name: /Next: data mapping/ }).click();
+    await ui.page.getByRole('heading', { name: '3. Data mapping' }).waitFor();
+    const installed = (await ui.hub.call<{ items: { name: string; auth_config_id: string | null }[] }>('admin', 'GET', '/api/integration/instances')).items.find((i) => i.name === 'JSON API, stored credential');
+    expect(installed?.auth_config_id).toBe(storedId);
+    expect(await credentials()).toHaveLength(before.length); // no copy made
+
     await ui.go('/access/tokens');
     await ui.heading('API tokens').waitFor();
     await ui.page.getByLabel('Token name').fill('SOAR bot');

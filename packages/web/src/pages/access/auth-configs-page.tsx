@@ -7,6 +7,7 @@ import { ago, authMethodName, exact } from '../../components/format.ts';
 import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { expiryState } from './expiry.ts';
+import { NewCredential } from './new-credential.tsx';
 
 const STATUS_TONE: Record<AuthConfig['status'], string> = { active: 'good', error: 'bad', pending_authorization: 'warn' };
 const REFRESHABLE = new Set<AuthConfig['auth_type']>(['oauth2_client_credentials', 'oauth2_authorization_code', 'jwt_bearer', 'aws', 'azure_ad']);
@@ -125,11 +126,28 @@ function AuthConfigCard({ c, canWrite, canAudit, onChange }: { c: AuthConfig; ca
 export default function AuthConfigsPage() {
   const canWrite = useCanWrite();
   const canAudit = useMe().me?.can.audit === true;
+  const [adding, setAdding] = useState(false);
   const configs = useLoad(() => unwrap(api.GET('/api/integration/auth-configs', { params: { query: { limit: 200 } } })), []);
   return (
     <section>
-      <h1>Credentials</h1>
-      <p className="hint">Secrets stay in the vault: the API returns them masked and nothing here can reveal them. New credentials are entered in an integration’s configuration wizard.</p>
+      <div className="page-head">
+        <h1>Credentials</h1>
+        {canWrite && !adding && (
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            New credential
+          </button>
+        )}
+      </div>
+      <p className="hint">Secrets stay in the vault: the API returns them masked and nothing here can reveal them. An integration’s configuration wizard stores its own; a credential added here can be chosen by several integrations.</p>
+      {adding && (
+        <NewCredential
+          onCreated={() => {
+            setAdding(false);
+            configs.reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
       <ErrorBox error={configs.error} />
       {!configs.data && !configs.error && <Loading what="credentials" />}
       {configs.data?.items.length === 0 && <p className="muted">No credentials stored yet.</p>}

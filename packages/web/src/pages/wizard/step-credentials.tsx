@@ -3,9 +3,10 @@ import { api, unwrap } from '../../api/client.ts';
 import type { AuthType } from '../../api/types.ts';
 import { useIsAdmin } from '../../auth/me-context.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useLoad } from '../../components/use-load.ts';
 import { authMethodName } from '../../components/format.ts';
-import { credentialPayload, credentialSchema, secretFields, type AuthMethodView } from './credentials.ts';
-import { maskedUi, SchemaForm } from './schema-form.tsx';
+import { credentialPayload, credentialSchema, secretFields, type AuthMethodView } from '../../components/credential-schema.ts';
+import { maskedUi, SchemaForm } from '../../components/schema-form.tsx';
 import type { WizardData, WizardProgress } from './wizard-state.ts';
 
 /**
@@ -21,11 +22,16 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const method = methods.find((m) => m.type === authType);
+  // A credential already in the vault with this method (added on the Credentials screen, or another integration's) may be used instead of new fields.
+  const stored = useLoad(() => unwrap(api.GET('/api/integration/auth-configs', { params: { query: { limit: 200 } } })), []);
+  const [storedId, setStoredId] = useState('');
+  const reusable = (stored.data?.items ?? []).filter((c) => c.auth_type === method?.type && c.id !== progress.authConfigId);
+  const reuse = reusable.some((c) => c.id === storedId) ? storedId : '';
 
   const configuration = (values.configuration ?? {}) as Record<string, unknown>;
   const { schema, uiSchema } = useMemo(() => {
     const { $schema: _ignored, ...config } = data.schema.config_schema;
-    const declared = method ? credentialSchema(method, { token_url: configuration.token_url }) : undefined;
+    const declared = method && !reuse ? credentialSchema(method, { token_url: configuration.token_url }) : undefined;
     // Reconfiguring with the same method: the stored credentials stay unless fields are filled in.
     const keep = Boolean(progress.authConfigId && progress.authType === method?.type);
     const credentials = declared && keep ? { ...declared, required: [], description: 'Stored in the vault. Fill in only what you want to replace.' } : declared;
@@ -39,7 +45,7 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
       },
       uiSchema: credentials ? { credentials: maskedUi(secretFields(credentials)) } : {},
     };
-  }, [data.schema.config_schema, method, configuration.token_url, progress.authConfigId, progress.authType]);
+  }, [data.schema.config_schema, method, reuse, configuration.token_url, progress.authConfigId, progress.authType]);
 
   async function save(form: Record<string, unknown>) {
     setBusy(true);
@@ -47,10 +53,10 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
     try {
       const config = (form.configuration ?? {}) as Record<string, unknown>;
       const creds = (form.credentials ?? {}) as Record<string, unknown>;
-      let authConfigId = progress.authConfigId;
+      let authConfigId = reuse || progress.authConfigId;
       const secrets = method ? secretFields(credentialSchema(method)) : [];
       const replacing = !authConfigId || authType !== progress.authType || secrets.some((f) => creds[f] !== undefined && creds[f] !== '');
-      if (method && replacing) {
+      if (method && !reuse && replacing) {
         const credentials = credentialPayload(method, creds);
         const body = { name: `${progress.name} credentials`, auth_type: method.type as AuthType, credentials };
         authConfigId = authConfigId
@@ -103,6 +109,19 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
           )}
         </p>
       </aside>
+      {reusable.length > 0 && (
+        <div className="field">
+          <label htmlFor="wizard-stored-credential">Credential</label>
+          <select id="wizard-stored-credential" value={reuse} onChange={(e) => setStoredId(e.target.value)}>
+            <option value="">Enter new credentials below</option>
+            {reusable.map((c) => (
+              <option key={c.id} value={c.id}>
+                Use stored: {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <SchemaForm id="wizard" schema={schema} uiSchema={uiSchema} values={values} onChange={setValues} onSubmit={save}>
         {isAdmin && (
           <details className="advanced">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialPayload, credentialSchema, secretFields, type AuthMethodView } from './credentials.ts';
+import { credentialPayload, credentialSchema, secretFields, type AuthMethodView } from './credential-schema.ts';
 
 const apiKey: AuthMethodView = {
   type: 'api_key',
