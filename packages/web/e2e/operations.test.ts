@@ -287,6 +287,19 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     expect(installed?.auth_config_id).toBe(storedId);
     expect(await credentials()).toHaveLength(before.length); // no copy made
 
+    // Its secret replaced on the Credentials screen (a rotated token): merged into the stored credential, version 2.
+    await ui.go('/access/credentials');
+    const tokenCard = ui.page.locator('.auth-config', { hasText: 'JSON API token' });
+    await tokenCard.getByRole('button', { name: 'Replace secrets of JSON API token' }).click();
+    const replace = ui.page.getByRole('form', { name: 'Replace the secrets of JSON API token' });
+    await replace.getByRole('button', { name: 'Save secrets' }).click();
+    await poll(() => replace.getByRole('alert').textContent()).toMatch(/Type at least one new secret/);
+    await replace.getByLabel('New token').fill('rotated-simulator-token');
+    await ui.expectLabelled();
+    await replace.getByRole('button', { name: 'Save secrets' }).click();
+    await poll(() => tokenCard.textContent()).toMatch(/version 2/);
+    expect(await ui.page.locator('main').textContent()).not.toContain('rotated-simulator-token');
+
     await ui.go('/access/tokens');
     await ui.heading('API tokens').waitFor();
     await ui.page.getByLabel('Token name').fill('SOAR bot');

@@ -8,6 +8,7 @@ import { useAction } from '../../components/use-action.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { expiryState } from './expiry.ts';
 import { NewCredential } from './new-credential.tsx';
+import { ReplaceSecrets, secretKeys } from './replace-secrets.tsx';
 
 const STATUS_TONE: Record<AuthConfig['status'], string> = { active: 'good', error: 'bad', pending_authorization: 'warn' };
 const REFRESHABLE = new Set<AuthConfig['auth_type']>(['oauth2_client_credentials', 'oauth2_authorization_code', 'jwt_bearer', 'aws', 'azure_ad']);
@@ -41,6 +42,7 @@ function Usage({ id }: { id: string }) {
 function AuthConfigCard({ c, canWrite, canAudit, onChange }: { c: AuthConfig; canWrite: boolean; canAudit: boolean; onChange: () => void }) {
   const act = useAction();
   const [usageOpen, setUsageOpen] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const expiry = expiryState(c.expiration);
   async function test() {
@@ -101,10 +103,25 @@ function AuthConfigCard({ c, canWrite, canAudit, onChange }: { c: AuthConfig; ca
               {c.status === 'pending_authorization' ? 'Authorize' : 'Authorize again'} <span className="visually-hidden">{c.name}</span>
             </button>
           )}
+          {secretKeys(c.credentials as Record<string, unknown>).length > 0 && (
+            <button type="button" disabled={act.busy || replacing} onClick={() => setReplacing(true)}>
+              Replace secrets <span className="visually-hidden">of {c.name}</span>
+            </button>
+          )}
           <button type="button" className="danger" disabled={act.busy} onClick={() => window.confirm(`Delete the credential ${c.name}? Its data key is destroyed; integrations using it stop working.`) && act.run(() => unwrap(api.DELETE('/api/integration/auth-configs/{id}', { params: { path: { id: c.id } } }))).then((ok) => ok && onChange())}>
             Delete <span className="visually-hidden">{c.name}</span>
           </button>
         </div>
+      )}
+      {replacing && (
+        <ReplaceSecrets
+          config={c}
+          onSaved={() => {
+            setReplacing(false);
+            onChange();
+          }}
+          onCancel={() => setReplacing(false)}
+        />
       )}
       {result && (
         <p className={`test-result tone-${result.ok ? 'good' : 'bad'}`} role="status">
