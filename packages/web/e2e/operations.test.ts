@@ -287,6 +287,14 @@ describe.skipIf(skipBrowser)('the operations screens in a browser', () => {
     expect(installed?.auth_config_id).toBe(storedId);
     expect(await credentials()).toHaveLength(before.length); // no copy made
 
+    // A second integration on the same credential: reconfiguring either says new secrets replace it for both.
+    const first = (await ui.hub.call<{ items: { id: string; name: string; configuration: Record<string, unknown> }[] }>('admin', 'GET', '/api/integration/instances')).items.find((i) => i.name === 'JSON API, stored credential')!;
+    await ui.hub.call('admin', 'POST', '/api/integration/instances', { name: 'JSON API, same token', connector_id: 'http-json', configuration: first.configuration, auth_config_id: storedId, allow_private_network: true });
+    await ui.go('/integrations/installed');
+    await ui.page.locator('.instance-card', { hasText: 'JSON API, stored credential' }).getByRole('link', { name: 'Configure' }).click();
+    await ui.heading(/Reconfigure HTTP JSON/).waitFor();
+    await poll(() => ui.page.getByText(/It is shared: what you type replaces it for 1 other integration too\./).isVisible()).toBe(true);
+
     // Its secret replaced on the Credentials screen (a rotated token): merged into the stored credential, version 2.
     await ui.go('/access/credentials');
     const tokenCard = ui.page.locator('.auth-config', { hasText: 'JSON API token' });

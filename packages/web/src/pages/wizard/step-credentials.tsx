@@ -4,6 +4,7 @@ import type { AuthType } from '../../api/types.ts';
 import { useIsAdmin } from '../../auth/me-context.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useLoad } from '../../components/use-load.ts';
+import { allInstances } from '../operations/instance-names.ts';
 import { authMethodName } from '../../components/format.ts';
 import { credentialPayload, credentialSchema, secretFields, type AuthMethodView } from '../../components/credential-schema.ts';
 import { maskedUi, SchemaForm } from '../../components/schema-form.tsx';
@@ -27,6 +28,9 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
   const [storedId, setStoredId] = useState('');
   const reusable = (stored.data?.items ?? []).filter((c) => c.auth_type === method?.type && c.id !== progress.authConfigId);
   const reuse = reusable.some((c) => c.id === storedId) ? storedId : '';
+  // Other integrations on the same stored credential: new secrets typed here replace theirs too.
+  const instances = useLoad(() => (progress.authConfigId ? allInstances() : Promise.resolve([])), [progress.authConfigId]);
+  const sharing = (instances.data ?? []).filter((i) => i.auth_config_id === progress.authConfigId && i.id !== progress.instance?.id).length;
 
   const configuration = (values.configuration ?? {}) as Record<string, unknown>;
   const { schema, uiSchema } = useMemo(() => {
@@ -34,7 +38,8 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
     const declared = method && !reuse ? credentialSchema(method, { token_url: configuration.token_url }) : undefined;
     // Reconfiguring with the same method: the stored credentials stay unless fields are filled in.
     const keep = Boolean(progress.authConfigId && progress.authType === method?.type);
-    const credentials = declared && keep ? { ...declared, required: [], description: 'Stored in the vault. Fill in only what you want to replace.' } : declared;
+    const shared = sharing > 0 ? ` It is shared: what you type replaces it for ${sharing} other integration${sharing === 1 ? '' : 's'} too.` : '';
+    const credentials = declared && keep ? { ...declared, required: [], description: `Stored in the vault. Fill in only what you want to replace.${shared}` } : declared;
     return {
       schema: {
         type: 'object',
@@ -45,7 +50,7 @@ export function StepCredentials({ data, progress, onBack, onNext }: { data: Wiza
       },
       uiSchema: credentials ? { credentials: maskedUi(secretFields(credentials)) } : {},
     };
-  }, [data.schema.config_schema, method, reuse, configuration.token_url, progress.authConfigId, progress.authType]);
+  }, [data.schema.config_schema, method, reuse, sharing, configuration.token_url, progress.authConfigId, progress.authType]);
 
   async function save(form: Record<string, unknown>) {
     setBusy(true);
