@@ -9,6 +9,16 @@ import type { Role } from '@patchbay/types';
  */
 export type Access = 'public' | 'read' | 'write' | 'admin' | 'audit' | 'platform';
 
+/** What every route's Fastify config carries (build-server.ts sets it from the route definition). */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's access rule; the server refuses a route without one. */
+    access?: string;
+    /** `false`: the route writes no per-request log lines (`RouteDef.requestLogging`). */
+    requestLogging?: false;
+  }
+}
+
 export const accessRoles: Record<Exclude<Access, 'public'>, readonly Role[]> = {
   read: ['platform-admin', 'admin', 'editor', 'viewer', 'auditor'],
   write: ['platform-admin', 'admin', 'editor'],

@@ -135,8 +135,7 @@ function upsertStatement(target: PageTarget, chunk: InputChunk, now: string): SQ
  * last_seen), rejects kept, events into the outbox, the checkpoint that follows the page, and the
  * execution's counters. Either all of it commits or none of it does.
  */
-export async function writePage(tx: Db, target: PageTarget, normalized: PreparedPage | { records: readonly NormalizedRecord[]; rejected: readonly RejectedRecord[] }, checkpoint: unknown, now: Date): Promise<PageCounts> {
-  const page = 'input' in normalized ? normalized : preparePage(normalized);
+export async function writePage(tx: Db, target: PageTarget, page: PreparedPage, checkpoint: unknown, now: Date): Promise<PageCounts> {
   const counts: PageCounts = { created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0 };
   const at = now.toISOString();
   // The page, its checkpoint and its counters commit together or not at all, so a page lost in a database

@@ -41,15 +41,6 @@ interface UiFile {
   readonly gzip?: Buffer;
 }
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route's access rule (route-def.ts); the server refuses a route without one. */
-    access?: string;
-    /** `false`: the route writes no per-request log lines (route-def.ts). */
-    requestLogging?: false;
-  }
-}
-
 /** The UI's files are public (the sign-in is part of them); the access rule says so, as every route must. */
 const publicRoute = { schema: { hide: true }, config: { access: 'public' } };
 

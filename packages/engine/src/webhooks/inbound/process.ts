@@ -5,7 +5,7 @@ import { PatchbayError } from '@patchbay/types';
 import type { EngineDeps } from '../../lib/engine-deps.ts';
 import type { ConnectorRegistry } from '../../runtime/connector-registry.ts';
 import { normalizePage } from '../../sync/normalize-page.ts';
-import { writePage } from '../../sync/write-page.ts';
+import { preparePage, writePage } from '../../sync/write-page.ts';
 import { parseBody } from './parse-body.ts';
 
 export type InboundRow = typeof inboundWebhooks.$inferSelect;
@@ -42,7 +42,7 @@ async function writeResult(tx: Db, instance: InstanceRow, connector: AnyConnecto
     if (!stream) throw new PatchbayError('VENDOR_BAD_RESPONSE', { message: `The webhook handler produced records for unknown stream ${group.stream}` });
     const [execution] = await tx.insert(syncExecutions).values({ organizationId: instance.organizationId, instanceId: instance.id, stream: stream.name, trigger: 'webhook', status: 'running', startedAt: now, createdAt: now }).returning();
     const meta = { connector: { id: connector.id, name: connector.name, vendor: connector.vendor, version: connector.version }, stream: stream.name, instanceId: instance.id, receivedAt: row.receivedAt };
-    const normalized = await normalizePage([...group.records], { stream, meta });
+    const normalized = preparePage(await normalizePage([...group.records], { stream, meta }));
     // The page path writes a checkpoint: hand it the stream's current one so a webhook never moves it.
     const [state] = await tx.select({ checkpoint: streamStates.checkpoint }).from(streamStates).where(and(eq(streamStates.instanceId, instance.id), eq(streamStates.stream, stream.name))).for('update');
     await writePage(tx, { organizationId: instance.organizationId, instanceId: instance.id, stream: stream.name, executionId: execution!.id, connectorVersion: connector.version, mappingVersion: null }, normalized, state?.checkpoint ?? null, now);

@@ -20,9 +20,11 @@ export function DestinationForm({ destination, senders, instances, types, onSave
     destination ? unwrap(api.PUT('/api/integration/destinations/{id}', { params: { path: { id: destination.id } }, body: toDestinationUpdate(body) })) : unwrap(api.POST('/api/integration/destinations', { body }));
   const form = useDraftForm(destination ? () => fromDestination(destination) : NEW_DESTINATION, toDestinationInput, save, onSaved);
   const { draft, set, invalid } = form;
-  const connectorId = senders.find((i) => i.id === draft.instanceId)?.connector_id ?? instances.find((i) => i.id === draft.instanceId)?.connector_id;
+  const connectorId = instances.find((i) => i.id === draft.instanceId)?.connector_id;
   const capabilities = useLoad(() => (connectorId ? unwrap(api.GET('/api/integration/connectors/{id}/capabilities', { params: { path: { id: connectorId } } })) : Promise.resolve(null)), [connectorId]);
   const formats = (capabilities.data?.destination?.formats ?? []) as DestinationFormat[];
+  // A stored format stays shown while the connector's formats load (or if the connector no longer lists it).
+  const shown = draft.format && !formats.includes(draft.format) ? [...formats, draft.format] : formats;
   const title = destination ? `Edit ${destination.name}` : 'New SIEM destination';
   return (
     <form className="card destination-form" onSubmit={form.submit} aria-label={destination ? `Edit destination ${destination.name}` : 'New SIEM destination'}>
@@ -46,7 +48,7 @@ export function DestinationForm({ destination, senders, instances, types, onSave
           <label htmlFor="dest-format">Format</label>
           <select id="dest-format" value={draft.format} onChange={(e) => set({ format: e.target.value as DestinationDraft['format'] })} aria-invalid={invalid?.field === 'format'}>
             <option value="">{draft.instanceId ? 'Choose…' : 'Choose the integration first'}</option>
-            {(formats.includes(draft.format as DestinationFormat) || !draft.format ? formats : [...formats, draft.format as DestinationFormat]).map((f) => (
+            {shown.map((f) => (
               <option key={f} value={f}>
                 {FORMAT_NAMES[f] ?? f}
               </option>
